@@ -1,2 +1,13 @@
 //! Functionize report links: the domain logic (typed ids, API client, response parsing, link
 //! building) in plain modules that compile and test natively, and one thin wasm boundary.
+
+pub mod api;
+pub mod error;
+pub mod host;
+pub mod ids;
+pub mod links;
+
+pub use error::Error;
+pub use host::Host;
+pub use ids::{DeploymentId, OrchestrationId, RunId};
+pub use links::{ReportUrl, ShareLink};

@@ -1,0 +1,240 @@
+//! The one error type of the crate. Every failure a user can meet ends up as one of these
+//! variants, and each variant carries the sentence the popup or the options page shows.
+//!
+//! No variant ever holds a token or a secret: the fields hold field names, short reasons and
+//! numbers, and text that came from Functionize is scrubbed of the token by the client.
+
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// The settings hold no access token, so nothing was sent.
+    NoToken,
+    /// Functionize answered 401 or 403, or sent its login page instead of JSON.
+    TokenRejected,
+    /// Functionize answered 404: the orchestration is gone or belongs to another account.
+    NotFound,
+    /// Functionize answered 429; `retry_after_secs` comes from `Retry-After` when it is usable.
+    RateLimited { retry_after_secs: u64 },
+    /// A network failure, a timeout or a 5xx answer.
+    NotAnswering,
+    /// The answer had an unexpected shape. `missing` names what was expected: a field name
+    /// such as `Details`, or a short noun phrase such as "complete JSON body".
+    Unexpected { missing: String },
+    /// The `Details` value of a csvreport answer is not a link that is safe to copy.
+    UnsafeShareLink { reason: String },
+    /// Something the user typed (host, run id, deployment id) is not valid.
+    InvalidInput { field: String, reason: String },
+    /// No run id is known for the orchestration and the user has not typed one.
+    RunIdNeeded,
+    /// A message came from something other than the extension's own pages, or asked for
+    /// something the extension does not do.
+    NotAllowed,
+}
+
+impl Error {
+    /// A stable PascalCase name, used as the `name` of the JavaScript `Error`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Error::NoToken => "NoToken",
+            Error::TokenRejected => "TokenRejected",
+            Error::NotFound => "NotFound",
+            Error::RateLimited { .. } => "RateLimited",
+            Error::NotAnswering => "NotAnswering",
+            Error::Unexpected { .. } => "Unexpected",
+            Error::UnsafeShareLink { .. } => "UnsafeShareLink",
+            Error::InvalidInput { .. } => "InvalidInput",
+            Error::RunIdNeeded => "RunIdNeeded",
+            Error::NotAllowed => "NotAllowed",
+        }
+    }
+
+    /// The sentence a user sees: what went wrong, then what to do next.
+    pub fn message(&self) -> String {
+        match self {
+            Error::NoToken => {
+                "No Functionize token yet. Open the options and paste your access token.".into()
+            }
+            Error::TokenRejected => "Token rejected or expired — update it in the options.".into(),
+            Error::NotFound => "Not found for this token: the orchestration may have been \
+                deleted or belong to another account. Refresh the list and try again."
+                .into(),
+            Error::RateLimited { retry_after_secs } => {
+                format!("Rate limited by Functionize, try again in {retry_after_secs} s.")
+            }
+            Error::NotAnswering => "Functionize is not answering. Check the host in the \
+                options, or try again in a minute."
+                .into(),
+            Error::Unexpected { missing } => format!(
+                "Unexpected answer from Functionize: {}. Try again in a minute; if it keeps \
+                 happening, the Functionize API may have changed.",
+                describe_missing(missing)
+            ),
+            Error::UnsafeShareLink { reason } => format!(
+                "Functionize sent a share link that is not safe to copy ({reason}), so nothing \
+                 was copied. Open the report in Functionize and share it from there."
+            ),
+            Error::InvalidInput { field, reason } => {
+                format!("The {field} is not valid: {reason}. Correct it and try again.")
+            }
+            Error::RunIdNeeded => {
+                "No run found for this orchestration yet. Type the run id, then copy again.".into()
+            }
+            Error::NotAllowed => "The extension refused this request: it answers only its own \
+                pages. Use the toolbar popup instead."
+                .into(),
+        }
+    }
+
+    /// Replaces `secret` wherever text from outside (a Functionize failure message) could have
+    /// echoed it, so the error can be shown and logged safely.
+    pub fn without_secret(self, secret: &str) -> Error {
+        if secret.is_empty() {
+            return self;
+        }
+        let scrub = |text: String| text.replace(secret, "[token]");
+        match self {
+            Error::Unexpected { missing } => Error::Unexpected {
+                missing: scrub(missing),
+            },
+            Error::UnsafeShareLink { reason } => Error::UnsafeShareLink {
+                reason: scrub(reason),
+            },
+            Error::InvalidInput { field, reason } => Error::InvalidInput {
+                field,
+                reason: scrub(reason),
+            },
+            other => other,
+        }
+    }
+}
+
+/// A bare field name reads best quoted as a field; a noun phrase reads best as it is.
+fn describe_missing(missing: &str) -> String {
+    let is_field_name = !missing.is_empty()
+        && missing
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+    if is_field_name {
+        format!("no `{missing}` field")
+    } else {
+        format!("no {missing}")
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_variant() -> Vec<Error> {
+        vec![
+            Error::NoToken,
+            Error::TokenRejected,
+            Error::NotFound,
+            Error::RateLimited {
+                retry_after_secs: 12,
+            },
+            Error::NotAnswering,
+            Error::Unexpected {
+                missing: "Details".into(),
+            },
+            Error::UnsafeShareLink {
+                reason: "it is not an https link".into(),
+            },
+            Error::InvalidInput {
+                field: "host".into(),
+                reason: "it contains a path".into(),
+            },
+            Error::RunIdNeeded,
+        ]
+    }
+
+    #[test]
+    fn every_message_is_a_full_sentence() {
+        for error in every_variant() {
+            let message = error.message();
+            let first = message.chars().next().unwrap();
+            assert!(first.is_uppercase(), "{message}");
+            assert!(message.ends_with('.'), "{message}");
+        }
+    }
+
+    #[test]
+    fn names_are_stable_pascal_case() {
+        let names: Vec<_> = every_variant().iter().map(Error::name).collect();
+        assert_eq!(
+            names,
+            [
+                "NoToken",
+                "TokenRejected",
+                "NotFound",
+                "RateLimited",
+                "NotAnswering",
+                "Unexpected",
+                "UnsafeShareLink",
+                "InvalidInput",
+                "RunIdNeeded"
+            ]
+        );
+    }
+
+    #[test]
+    fn display_is_the_message() {
+        for error in every_variant() {
+            assert_eq!(error.to_string(), error.message());
+        }
+    }
+
+    #[test]
+    fn missing_token_tells_the_user_to_open_the_options() {
+        assert!(Error::NoToken.message().contains("No Functionize token"));
+        assert!(Error::NoToken.message().contains("options"));
+    }
+
+    #[test]
+    fn rejected_token_message_starts_with_token_rejected() {
+        assert!(Error::TokenRejected.message().starts_with("Token rejected"));
+    }
+
+    #[test]
+    fn rate_limit_message_says_how_long_to_wait() {
+        let error = Error::RateLimited {
+            retry_after_secs: 42,
+        };
+        assert!(error.message().contains("try again in 42 s"));
+    }
+
+    #[test]
+    fn unexpected_answer_names_the_missing_field() {
+        let error = Error::Unexpected {
+            missing: "Details".into(),
+        };
+        assert!(error.message().contains("no `Details` field"));
+    }
+
+    #[test]
+    fn a_secret_echoed_by_functionize_is_scrubbed() {
+        let error = Error::Unexpected {
+            missing: "RESULTSET, only STATUS FAILURE: \"bad token s3cr3t\"".into(),
+        };
+        let message = error.without_secret("s3cr3t").message();
+        assert!(!message.contains("s3cr3t"), "{message}");
+        assert!(message.contains("[token]"), "{message}");
+    }
+
+    #[test]
+    fn unexpected_answer_reads_a_phrase_as_a_phrase() {
+        let error = Error::Unexpected {
+            missing: "complete JSON body".into(),
+        };
+        assert!(error.message().contains("no complete JSON body."));
+    }
+}

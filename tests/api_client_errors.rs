@@ -1,0 +1,181 @@
+//! What a user sees for each way Functionize can answer: the status-to-error mapping of the
+//! API client, and that no error ever shows the token.
+
+mod scripted;
+
+use functionize_report_links::api::{HttpResponse, TransportError};
+use functionize_report_links::Error;
+use pollster::block_on;
+use scripted::{client, deployment, json, TOKEN};
+
+/// The error a user sees when listing orchestrations meets this one answer.
+fn listing_error(answer: Result<HttpResponse, TransportError>) -> Error {
+    block_on(client(vec![answer]).list_orchestrations()).unwrap_err()
+}
+
+#[test]
+fn unauthorised_and_forbidden_mean_the_token_was_rejected() {
+    assert_eq!(listing_error(json(401, "{}")), Error::TokenRejected);
+    assert_eq!(
+        listing_error(json(403, r#"{"error":"forbidden"}"#)),
+        Error::TokenRejected
+    );
+}
+
+#[test]
+fn a_redirect_to_the_html_login_page_means_the_token_was_rejected() {
+    let login = Ok(HttpResponse {
+        status: 200,
+        content_type: Some("text/html; charset=utf-8".into()),
+        body: "<!doctype html><title>Log in</title>".into(),
+        redirected: true,
+        retry_after: None,
+    });
+    assert_eq!(listing_error(login), Error::TokenRejected);
+}
+
+#[test]
+fn an_html_body_without_content_type_means_the_token_was_rejected() {
+    let page = Ok(HttpResponse {
+        status: 200,
+        body: "  <html><form id=login></form></html>".into(),
+        ..HttpResponse::default()
+    });
+    assert_eq!(listing_error(page), Error::TokenRejected);
+}
+
+#[test]
+fn a_redirect_that_still_ends_on_json_is_followed() {
+    let moved = Ok(HttpResponse {
+        status: 200,
+        content_type: Some("application/json".into()),
+        body: "[]".into(),
+        redirected: true,
+        retry_after: None,
+    });
+    assert!(block_on(client(vec![moved]).list_orchestrations())
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
+fn an_unfollowed_redirect_means_the_token_was_rejected() {
+    assert_eq!(listing_error(json(302, "")), Error::TokenRejected);
+}
+
+#[test]
+fn not_found_is_reported_as_not_found() {
+    let client = client(vec![json(404, r#"{"error":"no such orchestration"}"#)]);
+    let error = block_on(client.orchestration_id(&deployment())).unwrap_err();
+    assert_eq!(error, Error::NotFound);
+}
+
+#[test]
+fn rate_limit_uses_the_retry_after_seconds() {
+    let limited = Ok(HttpResponse {
+        status: 429,
+        retry_after: Some(" 12 ".into()),
+        ..HttpResponse::default()
+    });
+    assert_eq!(
+        listing_error(limited),
+        Error::RateLimited {
+            retry_after_secs: 12
+        }
+    );
+}
+
+#[test]
+fn rate_limit_without_usable_retry_after_waits_thirty_seconds() {
+    for retry_after in [
+        None,
+        Some("Wed, 21 Oct 2026 07:28:00 GMT"),
+        Some("-5"),
+        Some(""),
+    ] {
+        let limited = Ok(HttpResponse {
+            status: 429,
+            retry_after: retry_after.map(String::from),
+            ..HttpResponse::default()
+        });
+        let error = listing_error(limited);
+        assert_eq!(
+            error,
+            Error::RateLimited {
+                retry_after_secs: 30
+            },
+            "{retry_after:?}"
+        );
+    }
+}
+
+#[test]
+fn rate_limit_waits_are_capped_at_an_hour() {
+    let limited = Ok(HttpResponse {
+        status: 429,
+        retry_after: Some("99999999999999999999999".into()),
+        ..HttpResponse::default()
+    });
+    assert_eq!(
+        listing_error(limited),
+        Error::RateLimited {
+            retry_after_secs: 3600
+        }
+    );
+}
+
+#[test]
+fn server_errors_and_network_failures_mean_functionize_is_not_answering() {
+    for answer in [
+        json(500, "oops"),
+        json(502, ""),
+        json(503, "<html>maintenance</html>"),
+        json(408, ""),
+        Err(TransportError::Network),
+        Err(TransportError::Timeout),
+        Err(TransportError::Aborted),
+    ] {
+        assert_eq!(listing_error(answer), Error::NotAnswering);
+    }
+}
+
+#[test]
+fn other_client_errors_are_unexpected_and_name_the_status() {
+    let message = listing_error(json(400, "{}")).message();
+    assert!(message.contains("got 400"), "{message}");
+}
+
+#[test]
+fn truncated_json_from_the_server_is_unexpected() {
+    let error = listing_error(json(200, r#"[{"deployment_id":"#));
+    assert_eq!(error.name(), "Unexpected");
+}
+
+#[test]
+fn a_failure_message_echoing_the_token_never_shows_it() {
+    let body = format!(r#"{{"STATUS":"FAILURE","MESSAGE":"token {TOKEN} is not valid"}}"#);
+    let error = listing_error(json(200, &body));
+    assert_eq!(error.name(), "Unexpected");
+    assert!(!error.message().contains(TOKEN), "{}", error.message());
+    assert!(!format!("{error:?}").contains(TOKEN));
+}
+
+#[test]
+fn no_error_message_contains_the_token() {
+    for answer in [
+        json(401, TOKEN),
+        json(404, TOKEN),
+        json(429, TOKEN),
+        json(500, TOKEN),
+        json(400, TOKEN),
+        json(200, TOKEN),
+        json(200, &format!(r#"{{"Details":"https://evil.com/{TOKEN}"}}"#)),
+    ] {
+        let client = client(vec![answer]);
+        let error = match block_on(client.share_link(&deployment())) {
+            Err(error) => error,
+            Ok(link) => panic!("expected an error, got {link:?}"),
+        };
+        assert!(!error.message().contains(TOKEN), "{}", error.message());
+    }
+}
