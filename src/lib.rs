@@ -6,6 +6,11 @@ pub mod error;
 pub mod host;
 pub mod ids;
 pub mod links;
+pub mod messages;
+pub mod settings;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub use error::Error;
 pub use host::Host;

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Builds, tests and demonstrates the extension. Every subcommand installs what it needs
+# (Debian packages, the wasm target, the pinned wasm-bindgen CLI, npm packages) and skips
+# what is already there, so a second run is quick.
+#
+#   ./build.sh          build the unpacked extension into dist/chrome
+#   ./build.sh demo     build, start the fake Functionize, and show the extension working
+#   ./build.sh test     run every test
+set -euo pipefail
+
+cd "$(dirname "$0")"
+ROOT=$PWD
+TOOLS=$ROOT/.tools
+CRATE=functionize-report-links
+WASM_NAME=functionize_report_links
+TARGET=wasm32-unknown-unknown
+
+step() { printf '\n== %s\n' "$*"; }
+
+# The wasm-bindgen CLI must match the crate exactly; Cargo.toml pins it with `=`.
+wasm_bindgen_version() {
+  sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml
+}
+
+need_apt() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  ((${#missing[@]} == 0)) && return
+  step "installing ${missing[*]}"
+  local sudo=()
+  ((EUID == 0)) || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+need_rust() {
+  rustup target list --installed | grep -qx "$TARGET" || rustup target add "$TARGET"
+  rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+  rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+}
+
+need_wasm_bindgen() {
+  local version
+  version=$(wasm_bindgen_version)
+  if [[ "$("$TOOLS/bin/wasm-bindgen" --version 2>/dev/null)" != "wasm-bindgen $version" ]]; then
+    step "installing wasm-bindgen-cli $version (a few minutes, once)"
+    # Without --locked: with it, one of the CLI's pinned dependencies is missing from the registry.
+    cargo install wasm-bindgen-cli --version "$version" --root "$TOOLS" --force
+  fi
+}
+
+need_npm() {
+  local stamp=node_modules/.installed-from
+  if [[ ! -f $stamp ]] || ! cmp -s package-lock.json "$stamp"; then
+    step "installing npm packages"
+    npm ci --no-audit --no-fund
+    cp package-lock.json "$stamp"
+  fi
+}
+
+build() {
+  need_rust
+  need_wasm_bindgen
+  need_npm
+
+  step "building the wasm"
+  cargo build --release --target "$TARGET" -p "$CRATE"
+  rm -rf extension/pkg
+  "$TOOLS/bin/wasm-bindgen" --target web --no-typescript --out-dir extension/pkg \
+    "target/$TARGET/release/$WASM_NAME.wasm"
+  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "extension/pkg/${WASM_NAME}_bg.wasm" -o "extension/pkg/${WASM_NAME}_bg.wasm"
+
+  step "assembling dist/chrome"
+  rm -rf dist/chrome
+  mkdir -p dist
+  cp -r extension dist/chrome
+  echo "built dist/chrome ($(wc -c <"dist/chrome/pkg/${WASM_NAME}_bg.wasm") bytes of wasm)"
+}
+
+build_fake() {
+  cargo build --release -p fake-functionize
+}
+
+need_browser() {
+  need_apt chromium chromium-driver
+}
+
+demo() {
+  need_browser
+  build
+  build_fake
+  step "starting the demo"
+  node tests/e2e/demo.mjs
+}
+
+test_all() {
+  need_browser
+  need_rust
+
+  step "formatting"
+  cargo fmt --all -- --check
+
+  step "lints (native and wasm32)"
+  cargo clippy --workspace --all-targets -- -D warnings
+  cargo clippy -p "$CRATE" --target "$TARGET" --all-targets -- -D warnings
+
+  step "native tests"
+  cargo test --workspace
+
+  build
+  build_fake
+
+  step "wasm tests in headless Chromium"
+  CHROMEDRIVER=/usr/bin/chromedriver \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER="$TOOLS/bin/wasm-bindgen-test-runner" \
+    cargo test -p "$CRATE" --target "$TARGET" --lib
+
+  step "end-to-end tests in Chromium"
+  node --test --test-concurrency=1 tests/e2e/
+}
+
+case "${1:-build}" in
+  build) build ;;
+  demo) demo ;;
+  test) test_all ;;
+  *)
+    echo "usage: ./build.sh [build|demo|test]" >&2
+    exit 2
+    ;;
+esac

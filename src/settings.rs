@@ -1,0 +1,118 @@
+//! What the user configures in the options page, as stored in `chrome.storage.local`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::host::Host;
+
+/// The key the settings are stored under.
+pub const STORAGE_KEY: &str = "settings";
+
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    #[serde(default)]
+    pub token: String,
+    /// Empty means the default host.
+    #[serde(default)]
+    pub host: String,
+}
+
+impl Settings {
+    pub fn host(&self) -> Result<Host, Error> {
+        if self.host.trim().is_empty() {
+            Ok(Host::default())
+        } else {
+            Host::parse(&self.host)
+        }
+    }
+
+    pub fn has_token(&self) -> bool {
+        !self.token.trim().is_empty()
+    }
+
+    /// Applies what the user typed in the options page. An empty token field keeps the saved
+    /// token: the page never shows a saved token back, so an empty field means "unchanged".
+    pub fn edited(&self, typed_host: &str, typed_token: &str) -> Result<Settings, Error> {
+        let host = if typed_host.trim().is_empty() {
+            Host::default()
+        } else {
+            Host::parse(typed_host)?
+        };
+        let typed_token = typed_token.trim();
+        let token = if typed_token.is_empty() {
+            self.token.clone()
+        } else {
+            typed_token.to_owned()
+        };
+        Ok(Settings {
+            token,
+            host: host.to_string(),
+        })
+    }
+}
+
+// Settings hold the token: a derived Debug would print it into any log or assertion message.
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let token = if self.has_token() { "<set>" } else { "<empty>" };
+        f.debug_struct("Settings")
+            .field("host", &self.host)
+            .field("token", &token)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn saved() -> Settings {
+        Settings {
+            token: "secret-token".into(),
+            host: "app.functionize.com".into(),
+        }
+    }
+
+    #[test]
+    fn an_empty_token_field_keeps_the_saved_token() {
+        let edited = saved().edited("app.functionize.com", "  ").unwrap();
+        assert_eq!(edited.token, "secret-token");
+    }
+
+    #[test]
+    fn a_pasted_token_replaces_the_saved_one_without_surrounding_spaces() {
+        let edited = saved()
+            .edited("app.functionize.com", " new-token\n")
+            .unwrap();
+        assert_eq!(edited.token, "new-token");
+    }
+
+    #[test]
+    fn an_empty_host_means_the_default_host() {
+        let edited = saved().edited("", "").unwrap();
+        assert_eq!(edited.host, "app.functionize.com");
+        assert_eq!(Settings::default().host().unwrap(), Host::default());
+    }
+
+    #[test]
+    fn a_host_typed_as_a_url_is_stored_as_a_bare_host() {
+        let edited = saved()
+            .edited("https://Studio.Functionize.com/", "")
+            .unwrap();
+        assert_eq!(edited.host, "studio.functionize.com");
+    }
+
+    #[test]
+    fn a_host_with_a_path_is_refused_and_nothing_changes() {
+        let before = saved();
+        assert!(before.edited("app.functionize.com/v1/x", "new").is_err());
+        assert_eq!(before.token, "secret-token");
+    }
+
+    #[test]
+    fn debug_output_never_shows_the_token() {
+        let shown = format!("{:?}", saved());
+        assert!(!shown.contains("secret-token"), "{shown}");
+        assert!(shown.contains("<set>"));
+    }
+}

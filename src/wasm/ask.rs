@@ -1,0 +1,33 @@
+//! How the extension's pages ask the service worker a question and read its reply.
+
+use serde_json::Value;
+
+use super::chrome;
+use super::worker::to_js;
+
+/// A failed answer as the page shows it: the error's stable name and the user's sentence.
+pub struct Failure {
+    pub name: String,
+    pub message: String,
+}
+
+const NO_ANSWER: &str =
+    "The extension's background worker did not answer. Reload the extension and try again.";
+
+/// Sends `request` to the service worker; `Ok` holds the reply of a successful answer.
+pub async fn ask(request: Value) -> Result<Value, Failure> {
+    let reply = chrome::send_message(&to_js(&request))
+        .await
+        .ok()
+        .and_then(|reply| serde_wasm_bindgen::from_value::<Value>(reply).ok())
+        .unwrap_or(Value::Null);
+
+    if reply["ok"] == Value::Bool(true) {
+        return Ok(reply);
+    }
+    let text = |field: &str| reply["error"][field].as_str().map(str::to_owned);
+    Err(Failure {
+        name: text("name").unwrap_or_else(|| "NoAnswer".into()),
+        message: text("message").unwrap_or_else(|| NO_ANSWER.into()),
+    })
+}

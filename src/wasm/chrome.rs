@@ -1,0 +1,73 @@
+//! The few extension APIs the wasm side calls. All of them return promises in Manifest V3.
+
+use js_sys::{Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::settings::{Settings, STORAGE_KEY};
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = get)]
+    fn storage_get(key: &str) -> Promise;
+
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = set)]
+    fn storage_set(items: &JsValue) -> Promise;
+
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = sendMessage)]
+    fn runtime_send_message(message: &JsValue) -> Promise;
+
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = openOptionsPage)]
+    fn runtime_open_options_page() -> Promise;
+
+    #[wasm_bindgen(js_namespace = ["chrome", "permissions"], js_name = request)]
+    fn permissions_request(permissions: &JsValue) -> Promise;
+}
+
+/// The value stored under `key` in `chrome.storage.local`, or `undefined`.
+pub async fn load(key: &str) -> Result<JsValue, JsValue> {
+    let items = JsFuture::from(storage_get(key)).await?;
+    Reflect::get(&items, &JsValue::from_str(key))
+}
+
+pub async fn store(key: &str, value: &JsValue) -> Result<(), JsValue> {
+    let items = Object::new();
+    Reflect::set(&items, &JsValue::from_str(key), value)?;
+    JsFuture::from(storage_set(&items)).await.map(drop)
+}
+
+/// Sends a message to the service worker and waits for its reply.
+pub async fn send_message(message: &JsValue) -> Result<JsValue, JsValue> {
+    JsFuture::from(runtime_send_message(message)).await
+}
+
+pub fn open_options_page() {
+    // The promise only reports whether the tab opened; there is nothing to do either way.
+    let _ = runtime_open_options_page();
+}
+
+/// Asks for access to one more origin. Must be called synchronously inside the user's click:
+/// the browser refuses the prompt once the click's activation has been awaited away.
+pub fn request_origin(origin_pattern: &str) -> Promise {
+    let origins = js_sys::Array::of1(&JsValue::from_str(origin_pattern));
+    let permissions = Object::new();
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = Reflect::set(&permissions, &JsValue::from_str("origins"), &origins);
+    permissions_request(&permissions)
+}
+
+/// The saved settings; absent or unreadable settings read as none, which the pages then
+/// report as "no token yet" rather than failing.
+pub async fn load_settings() -> Settings {
+    match load(STORAGE_KEY).await {
+        Ok(value) if !value.is_undefined() => {
+            serde_wasm_bindgen::from_value(value).unwrap_or_default()
+        }
+        _ => Settings::default(),
+    }
+}
+
+pub async fn save_settings(settings: &Settings) -> Result<(), JsValue> {
+    let value = serde_wasm_bindgen::to_value(settings)?;
+    store(STORAGE_KEY, &value).await
+}

@@ -1,0 +1,65 @@
+//! Finding the elements of the extension's static pages and showing text in them. Text is only
+//! ever set as text, never as markup, because names come from the API.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, EventTarget};
+
+pub fn document() -> Document {
+    // The extension's pages always have a window and a document.
+    web_sys::window()
+        .and_then(|window| window.document())
+        .expect("extension pages have a document")
+}
+
+/// The element with `id`, as the type the page's HTML declares for it.
+pub fn by_id<T: JsCast>(id: &str) -> T {
+    document()
+        .get_element_by_id(id)
+        .and_then(|element| element.dyn_into::<T>().ok())
+        .unwrap_or_else(|| panic!("the page has no #{id} of the expected kind"))
+}
+
+/// The first descendant of `root` matching `selector`, as type `T`.
+pub fn child<T: JsCast>(root: &Element, selector: &str) -> Option<T> {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|element| element.dyn_into::<T>().ok())
+}
+
+#[derive(Clone, Copy)]
+pub enum Tone {
+    Neutral,
+    Good,
+    Bad,
+}
+
+/// Shows `text` in `element`, coloured by `tone`.
+pub fn say(element: &Element, text: &str, tone: Tone) {
+    element.set_text_content(Some(text));
+    let classes = element.class_list();
+    let _ = classes.remove_2("ok", "bad");
+    let _ = match tone {
+        Tone::Neutral => Ok(()),
+        Tone::Good => classes.add_1("ok"),
+        Tone::Bad => classes.add_1("bad"),
+    };
+}
+
+/// Writes `text` to the clipboard.
+pub async fn copy_to_clipboard(text: &str) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or(JsValue::NULL)?;
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(drop)
+}
+
+/// Listens for `kind` on `target` for the life of the page.
+pub fn on(target: &EventTarget, kind: &str, handler: impl FnMut(Event) + 'static) {
+    let closure = Closure::<dyn FnMut(Event)>::new(handler);
+    let _ = target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
+    // The page lives exactly as long as its listeners, so the closure is never freed.
+    closure.forget();
+}

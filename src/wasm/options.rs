@@ -1,0 +1,165 @@
+//! The options page: the host and token, saved to `chrome.storage.local`, and a connection test.
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::rc::Rc;
+
+use serde_json::json;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+use super::ask::ask;
+use super::chrome;
+use super::dom::{by_id, on, say, Tone};
+use crate::host::Host;
+use crate::settings::Settings;
+
+const NO_TOKEN_TYPED: &str = "Paste your access token first, then save.";
+const SAVE_FAILED: &str =
+    "The browser could not save the settings. Try again; if it keeps failing, \
+     check that the browser profile is not read-only.";
+
+#[wasm_bindgen]
+pub fn start_options() {
+    spawn_local(async {
+        let page = Rc::new(Page {
+            host: by_id("host"),
+            token: by_id("token"),
+            status: by_id("status"),
+            saved: RefCell::new(chrome::load_settings().await),
+        });
+        page.show_saved();
+        wire(page);
+    });
+}
+
+struct Page {
+    host: HtmlInputElement,
+    token: HtmlInputElement,
+    status: Element,
+    saved: RefCell<Settings>,
+}
+
+fn wire(page: Rc<Page>) {
+    let form = by_id::<HtmlElement>("settings");
+    let on_submit = page.clone();
+    on(&form, "submit", move |event| {
+        event.prevent_default();
+        if let Some(saving) = on_submit.save() {
+            spawn_local(async move {
+                saving.await;
+            });
+        }
+    });
+
+    let test = by_id::<HtmlElement>("test");
+    on(&test, "click", move |_| {
+        let page = page.clone();
+        // Test what the form shows: unsaved edits are saved first.
+        let saving = if page.has_edits() { page.save() } else { None };
+        if page.has_edits() && saving.is_none() {
+            return;
+        }
+        spawn_local(async move {
+            if let Some(saving) = saving {
+                if !saving.await {
+                    return;
+                }
+            }
+            say(&page.status, "Testing the connection…", Tone::Neutral);
+            match ask(json!({ "type": "testConnection" })).await {
+                Ok(reply) => {
+                    let count = reply["count"].as_u64().unwrap_or(0);
+                    let noun = if count == 1 {
+                        "orchestration"
+                    } else {
+                        "orchestrations"
+                    };
+                    let text = format!("Connected: {count} {noun} visible to this token.");
+                    say(&page.status, &text, Tone::Good);
+                }
+                Err(failure) => say(&page.status, &failure.message, Tone::Bad),
+            }
+        });
+    });
+}
+
+impl Page {
+    fn show_saved(&self) {
+        let saved = self.saved.borrow();
+        let host = saved.host().unwrap_or_default();
+        self.host.set_value(&host.to_string());
+        // A saved token is never put back into the page; the placeholder says it is there.
+        let placeholder = if saved.has_token() {
+            "A token is saved. Paste a new one to replace it."
+        } else {
+            "Paste your Functionize access token"
+        };
+        self.token.set_placeholder(placeholder);
+    }
+
+    fn has_edits(&self) -> bool {
+        let saved = self.saved.borrow();
+        let host = saved.host().unwrap_or_default().to_string();
+        !self.token.value().trim().is_empty() || self.host.value().trim() != host
+    }
+
+    /// Checks the form and starts saving it; `None` when the form is refused, with the reason
+    /// already shown. Runs its synchronous part inside the click, where the browser still
+    /// allows a permission prompt for a new host.
+    fn save(self: &Rc<Self>) -> Option<impl Future<Output = bool>> {
+        let edited = match self
+            .saved
+            .borrow()
+            .edited(&self.host.value(), &self.token.value())
+        {
+            Ok(edited) => edited,
+            Err(error) => {
+                say(&self.status, error.message().as_ref(), Tone::Bad);
+                let _ = self.host.focus();
+                return None;
+            }
+        };
+        if !edited.has_token() {
+            say(&self.status, NO_TOKEN_TYPED, Tone::Bad);
+            let _ = self.token.focus();
+            return None;
+        }
+        let host = edited.host().ok()?;
+        let permission =
+            (host != Host::default()).then(|| chrome::request_origin(&origin_pattern(&host)));
+
+        let page = self.clone();
+        Some(async move {
+            if let Some(permission) = permission {
+                let granted = JsFuture::from(permission)
+                    .await
+                    .ok()
+                    .and_then(|g| g.as_bool());
+                if granted != Some(true) {
+                    let text = format!(
+                        "Not saved: the extension needs your permission to reach {host}. \
+                         Press Save again and allow access."
+                    );
+                    say(&page.status, &text, Tone::Bad);
+                    return false;
+                }
+            }
+            if chrome::save_settings(&edited).await.is_err() {
+                say(&page.status, SAVE_FAILED, Tone::Bad);
+                return false;
+            }
+            page.saved.replace(edited);
+            page.token.set_value("");
+            page.show_saved();
+            say(&page.status, "Saved.", Tone::Good);
+            true
+        })
+    }
+}
+
+/// The host permission pattern for `host`. Match patterns take no port, so a port is dropped.
+fn origin_pattern(host: &Host) -> String {
+    format!("https://{}/*", host.name())
+}

@@ -1,0 +1,204 @@
+//! The toolbar popup: lists the orchestrations, filters them as the user types, and copies
+//! either link of the one clicked.
+
+use std::rc::Rc;
+
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlTemplateElement, KeyboardEvent};
+
+use super::ask::{ask, Failure};
+use super::chrome;
+use super::dom::{by_id, child, copy_to_clipboard, document, on, say, Tone};
+
+const COPY_FAILED: &str = "Could not write to the clipboard. Click inside the popup and try again.";
+
+#[wasm_bindgen]
+pub fn start_popup() {
+    let open_options = by_id::<HtmlElement>("open-options");
+    on(&open_options, "click", |_| chrome::open_options_page());
+    wasm_bindgen_futures::spawn_local(show_list());
+}
+
+async fn show_list() {
+    let loading = by_id::<HtmlElement>("loading");
+    let answer = ask(json!({ "type": "listOrchestrations" })).await;
+    loading.set_hidden(true);
+
+    match answer {
+        Ok(reply) => {
+            let items = reply["orchestrations"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            let rows = Rc::new(render(&items));
+            wire_filter(rows);
+            wire_actions();
+        }
+        Err(failure) => {
+            say(&by_id("notice-text"), &failure.message, Tone::Neutral);
+            by_id::<HtmlElement>("notice").set_hidden(false);
+        }
+    }
+}
+
+/// One row of the list, with its name lower-cased once for filtering.
+struct Row {
+    element: HtmlElement,
+    folded_name: String,
+}
+
+fn render(items: &[Value]) -> Vec<Row> {
+    let list = by_id::<HtmlElement>("list");
+    let template = by_id::<HtmlTemplateElement>("row");
+    let rows: Vec<Row> = items
+        .iter()
+        .filter_map(|item| render_row(&template, item))
+        .collect();
+    let fragment = document().create_document_fragment();
+    for row in &rows {
+        let _ = fragment.append_child(&row.element);
+    }
+    let _ = list.append_child(&fragment);
+    show_count(rows.len(), rows.len());
+    by_id::<HtmlInputElement>("filter").set_disabled(false);
+    rows
+}
+
+fn render_row(template: &HtmlTemplateElement, item: &Value) -> Option<Row> {
+    let element: HtmlElement = template
+        .content()
+        .first_element_child()?
+        .clone_node_with_deep(true)
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let name = item["name"].as_str().unwrap_or_default();
+    element
+        .set_attribute("data-deployment-id", item["deploymentId"].as_str()?)
+        .ok()?;
+    child::<Element>(&element, ".name")?.set_text_content(Some(name));
+    child::<Element>(&element, ".status")?.set_text_content(item["status"].as_str());
+    if let Some(run) = item["lastRunId"].as_str() {
+        child::<HtmlInputElement>(&element, ".run-id")?.set_value(run);
+    }
+    Some(Row {
+        element,
+        folded_name: name.to_lowercase(),
+    })
+}
+
+fn wire_filter(rows: Rc<Vec<Row>>) {
+    let filter = by_id::<HtmlInputElement>("filter");
+    let input = filter.clone();
+    on(&filter, "input", move |_| {
+        let wanted = input.value().trim().to_lowercase();
+        let mut shown = 0;
+        for row in rows.iter() {
+            let matches = row.folded_name.contains(&wanted);
+            row.element.set_hidden(!matches);
+            shown += usize::from(matches);
+        }
+        show_count(shown, rows.len());
+    });
+}
+
+fn show_count(shown: usize, total: usize) {
+    let noun = if total == 1 {
+        "orchestration"
+    } else {
+        "orchestrations"
+    };
+    let text = if shown == total {
+        format!("{total} {noun}")
+    } else {
+        format!("{shown} of {total} {noun}")
+    };
+    say(&by_id("count"), &text, Tone::Neutral);
+}
+
+/// One listener for the whole list: rows come and go, the list stays.
+fn wire_actions() {
+    let list = by_id::<HtmlElement>("list");
+    on(&list, "click", |event| {
+        let Some(target) = event_element(&event) else {
+            return;
+        };
+        if target.closest("button.copy-share").ok().flatten().is_some() {
+            act(&target, Action::ShareLink);
+        } else if target
+            .closest("button.copy-report")
+            .ok()
+            .flatten()
+            .is_some()
+        {
+            act(&target, Action::ReportUrl);
+        }
+    });
+    on(&list, "keydown", |event| {
+        let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
+            return;
+        };
+        let Some(target) = event_element(&event) else {
+            return;
+        };
+        if key.key() == "Enter" && target.matches("input.run-id").unwrap_or(false) {
+            act(&target, Action::ReportUrl);
+        }
+    });
+}
+
+#[derive(Clone, Copy)]
+enum Action {
+    ShareLink,
+    ReportUrl,
+}
+
+fn act(target: &Element, action: Action) {
+    let Some(row) = target.closest("li.orchestration").ok().flatten() else {
+        return;
+    };
+    let (Some(feedback), Some(run_input)) = (
+        child::<Element>(&row, ".feedback"),
+        child::<HtmlInputElement>(&row, ".run-id"),
+    ) else {
+        return;
+    };
+    let deployment_id = row.get_attribute("data-deployment-id").unwrap_or_default();
+    let request = match action {
+        Action::ShareLink => json!({ "type": "shareLink", "deploymentId": deployment_id }),
+        Action::ReportUrl => {
+            let typed = run_input.value();
+            let run_id = Some(typed.trim()).filter(|run| !run.is_empty());
+            json!({ "type": "reportUrl", "deploymentId": deployment_id, "runId": run_id })
+        }
+    };
+    say(&feedback, "Working…", Tone::Neutral);
+
+    wasm_bindgen_futures::spawn_local(async move {
+        match ask(request).await {
+            Ok(reply) => {
+                let url = reply["url"].as_str().unwrap_or_default();
+                match copy_to_clipboard(url).await {
+                    Ok(()) => say(&feedback, "Copied", Tone::Good),
+                    Err(_) => say(&feedback, COPY_FAILED, Tone::Bad),
+                }
+                if let Some(run) = reply["runId"].as_str() {
+                    run_input.set_value(run);
+                }
+            }
+            Err(Failure { name, message }) => {
+                say(&feedback, &message, Tone::Bad);
+                let run_id_missing = name == "RunIdNeeded" || name == "InvalidInput";
+                if matches!(action, Action::ReportUrl) && run_id_missing {
+                    run_input.set_hidden(false);
+                    let _ = run_input.focus();
+                }
+            }
+        }
+    });
+}
+
+fn event_element(event: &Event) -> Option<Element> {
+    event.target()?.dyn_into::<Element>().ok()
+}
