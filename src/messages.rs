@@ -82,20 +82,8 @@ async fn reply<T: Transport>(
 
     match request {
         Request::ListOrchestrations => {
-            let items: Vec<Value> = client
-                .list_orchestrations()
-                .await?
-                .iter()
-                .map(|o| {
-                    json!({
-                        "deploymentId": o.deployment_id.as_str(),
-                        "name": o.name,
-                        "status": o.status,
-                        "lastRunId": o.last_run_id.as_ref().map(RunId::as_str),
-                    })
-                })
-                .collect();
-            Ok(json!({ "ok": true, "orchestrations": items }))
+            let orchestrations = client.list_orchestrations().await?;
+            Ok(json!({ "ok": true, "orchestrations": orchestrations }))
         }
         Request::ShareLink { deployment_id } => {
             let id = DeploymentId::parse(&deployment_id)?;
