@@ -86,7 +86,8 @@ build_fake() {
 }
 
 need_browser() {
-  need_apt chromium chromium-driver
+  # The fonts let screenshots show Japanese names and emoji instead of empty boxes.
+  need_apt chromium chromium-driver fonts-noto-cjk fonts-noto-color-emoji
 }
 
 demo() {
@@ -120,7 +121,7 @@ test_all() {
     cargo test -p "$CRATE" --target "$TARGET" --lib
 
   step "end-to-end tests in Chromium"
-  node --test --test-concurrency=1 tests/e2e/
+  node --test --test-concurrency=1 tests/e2e/*.test.mjs
 }
 
 case "${1:-build}" in

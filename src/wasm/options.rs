@@ -7,7 +7,7 @@ use std::rc::Rc;
 use serde_json::json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement};
 
 use super::ask::ask;
 use super::chrome;
@@ -31,6 +31,10 @@ pub fn start_options() {
         });
         page.show_saved();
         wire(page);
+        // The buttons start disabled so that a click before this point cannot submit the
+        // form the browser's way, which would put the typed token in the page's URL.
+        by_id::<HtmlButtonElement>("save").set_disabled(false);
+        by_id::<HtmlButtonElement>("test").set_disabled(false);
     });
 }
 

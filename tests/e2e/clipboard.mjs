@@ -1,0 +1,16 @@
+// Reads the system clipboard back the way a user would paste it: from an https page.
+import { FUNCTIONIZE_ORIGIN } from './browser.mjs';
+
+/** The clipboard's text, read from a page on the (fake) Functionize origin. */
+export async function readClipboard(context) {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: FUNCTIONIZE_ORIGIN,
+  });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${FUNCTIONIZE_ORIGIN}/`);
+    return await page.evaluate(() => navigator.clipboard.readText());
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,72 @@
+// What the end-to-end test files import: a fake Functionize, a fresh profile and a browser
+// with the built extension, set up before a suite and always torn down after it.
+import { after, afterEach, before } from 'node:test';
+
+import { configure, launchBrowser } from './browser.mjs';
+import { startFake } from './fake-functionize.mjs';
+import { makeProfile } from './profile.mjs';
+
+export { configure, launchBrowser, serviceWorker } from './browser.mjs';
+export {
+  ELSEWHERE_HOST,
+  FUNCTIONIZE_HOST,
+  FUNCTIONIZE_ORIGIN,
+  POPUP_VIEWPORT,
+} from './browser.mjs';
+export { readClipboard } from './clipboard.mjs';
+export { assertNoConsoleContains } from './console-log.mjs';
+export { controlClient } from './control-client.mjs';
+export { assertTokenOnlyInApiHeader, countTokenHeaders } from './network-log.mjs';
+export { DEFAULT_TOKEN, startFake } from './fake-functionize.mjs';
+export { SCREENSHOT_DIR } from './paths.mjs';
+export { makeProfile } from './profile.mjs';
+export { settledText } from './waiting.mjs';
+
+/** The two ways the real API may answer that every popup and options test runs against. */
+export const RESPONSE_SHAPES = [
+  { shape: 'wrapped', ids: 'strings' },
+  { shape: 'bare', ids: 'numbers' },
+];
+
+/**
+ * Registers hooks on the enclosing suite: before it, a fake started with `fakeOptions`, a
+ * fresh profile and a browser (with the fake's token saved when `withToken`); after each
+ * test, the pages it opened are closed; after the suite, everything is stopped, even when a
+ * test failed. Returns the live session: { fake, browser, token, restartBrowser }.
+ */
+export function useSession(fakeOptions = {}, { withToken = true } = {}) {
+  const session = {};
+
+  before(async () => {
+    session.token = fakeOptions.token ?? `fzk-e2e-${process.pid}-${Date.now().toString(36)}`;
+    session.fake = await startFake({ ...fakeOptions, token: session.token });
+    session.profile = await makeProfile();
+    session.browser = await launch(session);
+    if (withToken) await configure(session.browser.context, { token: session.token });
+  });
+
+  afterEach(async () => {
+    await session.browser?.closeOpenedPages();
+  });
+
+  after(async () => {
+    await session.browser?.close().catch(() => {});
+    await session.fake?.stop();
+    await session.profile?.remove();
+  });
+
+  /** Closes the browser and starts it again on the same profile, as a user restarting it. */
+  session.restartBrowser = async () => {
+    const previous = session.browser;
+    session.browser = undefined;
+    await previous.close();
+    session.browser = await launch(session);
+    return session.browser;
+  };
+
+  return session;
+}
+
+function launch(session) {
+  return launchBrowser({ userDataDir: session.profile.dir, fakePort: session.fake.httpsPort });
+}

@@ -1,0 +1,19 @@
+// Waiting for text that the extension's pages change asynchronously.
+
+const POLL_MS = 50;
+
+/**
+ * The trimmed text of `locator` once it is none of the `pending` texts (an empty field, a
+ * "Working…" placeholder), so a failure shows the message the page actually settled on.
+ */
+export async function settledText(locator, { pending = [''], timeout = 10_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const text = ((await locator.textContent()) ?? '').trim();
+    if (!pending.includes(text)) return text;
+    if (Date.now() > deadline) {
+      throw new Error(`${locator} still showed "${text}" after ${timeout} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
