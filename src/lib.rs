@@ -7,6 +7,7 @@ pub mod host;
 pub mod ids;
 pub mod links;
 pub mod messages;
+pub mod pages;
 pub mod settings;
 
 #[cfg(target_arch = "wasm32")]
