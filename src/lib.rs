@@ -8,6 +8,7 @@ pub mod ids;
 pub mod links;
 pub mod messages;
 pub mod pages;
+pub mod resolve;
 pub mod settings;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,0 +1,136 @@
+//! Finding the hex deployment id behind the numeric id a report page shows. The API has no
+//! call for that direction, only `/group` from hex to numeric, so the candidates are asked in
+//! turn: the ones whose name the page shows first, a few at a time, stopping at the first match.
+
+use std::collections::BTreeMap;
+
+use futures_util::stream::{self, StreamExt};
+use serde::{Deserialize, Serialize};
+
+use crate::api::client::Client;
+use crate::api::parse::Orchestration;
+use crate::api::transport::Transport;
+use crate::error::Error;
+use crate::ids::{DeploymentId, OrchestrationId};
+
+/// How many `/group` requests may be in flight at once: enough to be quick on a slow link,
+/// few enough not to look like a flood to Functionize.
+pub const MAX_IN_FLIGHT: usize = 4;
+
+/// The numeric → hex mappings learned so far. They never change, so they are kept for good.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct IdMap(BTreeMap<String, String>);
+
+impl IdMap {
+    pub fn get(&self, numeric: OrchestrationId) -> Option<DeploymentId> {
+        let hex = self.0.get(&numeric.to_string())?;
+        // A stored value that no longer parses is treated as unknown and asked again.
+        DeploymentId::parse(hex).ok()
+    }
+
+    pub fn insert(&mut self, numeric: OrchestrationId, deployment: &DeploymentId) {
+        self.0
+            .insert(numeric.to_string(), deployment.as_str().to_owned());
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// The deployment id of the orchestration numbered `wanted`. Every mapping learned on the way
+/// is added to `map`, also those of the candidates that did not match.
+pub async fn deployment_for<T: Transport>(
+    client: &Client<T>,
+    wanted: OrchestrationId,
+    visible_name: Option<&str>,
+    map: &mut IdMap,
+) -> Result<DeploymentId, Error> {
+    if let Some(known) = map.get(wanted) {
+        return Ok(known);
+    }
+    let list = client.list_orchestrations().await?;
+    let (named, others) = likely_first(&list, visible_name);
+
+    // The named candidates go alone first: usually one request finds the match, and the
+    // others are only disturbed when the page's name misled us.
+    for tier in [named, others] {
+        if let Some(found) = first_match(client, tier, wanted, map).await? {
+            return Ok(found);
+        }
+    }
+    Err(Error::NotFound)
+}
+
+/// Asks `/group` for each candidate, at most `MAX_IN_FLIGHT` at once, until one is `wanted`.
+async fn first_match<T: Transport>(
+    client: &Client<T>,
+    candidates: Vec<DeploymentId>,
+    wanted: OrchestrationId,
+    map: &mut IdMap,
+) -> Result<Option<DeploymentId>, Error> {
+    let mut answers = stream::iter(candidates)
+        .map(|id| async move {
+            let answer = client.orchestration_id(&id).await;
+            (id, answer)
+        })
+        .buffer_unordered(MAX_IN_FLIGHT);
+    while let Some((id, answer)) = answers.next().await {
+        match answer {
+            Ok(numeric) => {
+                map.insert(numeric, &id);
+                if numeric == wanted {
+                    return Ok(Some(id));
+                }
+            }
+            // Deleted between the list and this call: it cannot be the one.
+            Err(Error::NotFound) => {}
+            // A rejected token or a silent server will not get better on the next candidate.
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(None)
+}
+
+/// The candidates' deployment ids in two tiers: those named exactly like `visible_name`, then
+/// the rest, partly matching names first, otherwise in list order.
+fn likely_first(
+    list: &[Orchestration],
+    visible_name: Option<&str>,
+) -> (Vec<DeploymentId>, Vec<DeploymentId>) {
+    let wanted = visible_name.map(fold).filter(|name| !name.is_empty());
+    let rank = |orchestration: &Orchestration| {
+        let Some(wanted) = &wanted else { return 2 };
+        let name = fold(&orchestration.name);
+        if name == *wanted {
+            0
+        } else if !name.is_empty() && (name.contains(wanted) || wanted.contains(&name)) {
+            1
+        } else {
+            2
+        }
+    };
+    let mut ranked: Vec<(u8, &Orchestration)> = list.iter().map(|o| (rank(o), o)).collect();
+    // A stable sort keeps the list order within each rank.
+    ranked.sort_by_key(|(rank, _)| *rank);
+    let (named, others): (Vec<_>, Vec<_>) = ranked.into_iter().partition(|(rank, _)| *rank == 0);
+    let ids = |tier: Vec<(u8, &Orchestration)>| {
+        tier.into_iter()
+            .map(|(_, o)| o.deployment_id.clone())
+            .collect()
+    };
+    (ids(named), ids(others))
+}
+
+/// Names as a page and the API may differ in case and spacing.
+fn fold(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
