@@ -92,7 +92,14 @@ impl Error {
         if secret.is_empty() {
             return self;
         }
-        let scrub = |text: String| text.replace(secret, "[token]");
+        let scrub = |text: String| {
+            let text = text.replace(secret, "[token]");
+            if repeats_a_piece_of(&text, secret) {
+                WITHHELD.to_owned()
+            } else {
+                text
+            }
+        };
         match self {
             Error::Unexpected { missing } => Error::Unexpected {
                 missing: scrub(missing),
@@ -107,6 +114,22 @@ impl Error {
             other => other,
         }
     }
+}
+
+const WITHHELD: &str =
+    "readable answer (its text was withheld because it repeated part of your token)";
+
+/// Whether `text` holds a dozen or more consecutive characters of `secret`: a message cut
+/// short, or a partial echo, would otherwise leak part of the token.
+fn repeats_a_piece_of(text: &str, secret: &str) -> bool {
+    const PIECE: usize = 12;
+    let secret: Vec<char> = secret.chars().collect();
+    if secret.len() < PIECE {
+        return false;
+    }
+    secret
+        .windows(PIECE)
+        .any(|piece| text.contains(&piece.iter().collect::<String>()))
 }
 
 /// A bare field name reads best quoted as a field; a noun phrase reads best as it is.

@@ -96,6 +96,11 @@ impl ShareLink {
                 reason: format!("it points to {found}, not to Functionize"),
             });
         }
+        // Only the characters a URL may carry unencoded: no quotes or angle brackets that turn
+        // into markup when pasted, no invisible or right-to-left characters that disguise it.
+        if !link.bytes().all(is_url_byte) {
+            return Err(refuse("it contains characters a link should not have"));
+        }
         Ok(Self(format!("https://{found}{path}")))
     }
 
@@ -117,6 +122,10 @@ impl fmt::Display for ShareLink {
 fn is_functionize(found: &Host, configured: &Host) -> bool {
     let name = found.name();
     found == configured || name == "functionize.com" || name.ends_with(".functionize.com")
+}
+
+fn is_url_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=%".contains(&byte)
 }
 
 fn strip_prefix_ignoring_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {

@@ -42,6 +42,7 @@ impl Settings {
         let token = if typed_token.is_empty() {
             self.token.clone()
         } else {
+            check_token(typed_token)?;
             typed_token.to_owned()
         };
         Ok(Settings {
@@ -49,6 +50,21 @@ impl Settings {
             host: host.to_string(),
         })
     }
+}
+
+/// A token travels in an HTTP header, which takes only visible ASCII. Anything else is a
+/// copying accident (an invisible character, a word of the page around the token) and is
+/// refused at once rather than failing at every call.
+fn check_token(token: &str) -> Result<(), Error> {
+    if token.bytes().all(|b| b.is_ascii_graphic()) {
+        return Ok(());
+    }
+    Err(Error::InvalidInput {
+        field: "access token".into(),
+        reason: "it contains spaces, invisible characters or letters a token never has; \
+                 copy it again from Functionize"
+            .into(),
+    })
 }
 
 // Settings hold the token: a derived Debug would print it into any log or assertion message.
@@ -107,6 +123,15 @@ mod tests {
         let before = saved();
         assert!(before.edited("app.functionize.com/v1/x", "new").is_err());
         assert_eq!(before.token, "secret-token");
+    }
+
+    #[test]
+    fn a_token_with_invisible_or_non_ascii_characters_is_refused() {
+        for typed in ["tok\u{200B}en", "токен-123", "tok🚀en", "tok en"] {
+            let refused = saved().edited("app.functionize.com", typed).unwrap_err();
+            assert!(matches!(refused, Error::InvalidInput { .. }), "{typed}");
+            assert!(!refused.message().contains(typed), "{typed}");
+        }
     }
 
     #[test]

@@ -179,3 +179,58 @@ fn no_error_message_contains_the_token() {
         assert!(!error.message().contains(TOKEN), "{}", error.message());
     }
 }
+
+#[test]
+fn a_long_token_echoed_in_a_failure_message_leaves_no_piece_of_it() {
+    let token = "fzk".to_owned() + &"A1b2C3d4E5".repeat(20);
+    let body = format!(r#"{{"STATUS":"FAILURE","MESSAGE":"Invalid access token {token}"}}"#);
+    let client = functionize_report_links::api::Client::new(
+        scripted::Scripted::answering(vec![json(200, &body)]),
+        functionize_report_links::Host::default(),
+        token.clone(),
+    );
+    let message = block_on(client.list_orchestrations())
+        .unwrap_err()
+        .message();
+    assert!(!message.contains(&token[..12]), "{message}");
+    assert!(!message.contains(&token[token.len() - 12..]), "{message}");
+}
+
+#[test]
+fn a_partial_echo_of_the_token_is_withheld() {
+    let token = "tok-0123456789abcdefghij";
+    let body = format!(
+        r#"{{"STATUS":"FAILURE","MESSAGE":"bad token {}"}}"#,
+        &token[..16]
+    );
+    let client = functionize_report_links::api::Client::new(
+        scripted::Scripted::answering(vec![json(200, &body)]),
+        functionize_report_links::Host::default(),
+        token,
+    );
+    let message = block_on(client.list_orchestrations())
+        .unwrap_err()
+        .message();
+    assert!(!message.contains(&token[..12]), "{message}");
+    assert!(message.contains("withheld"), "{message}");
+}
+
+#[test]
+fn a_share_link_that_carries_the_token_is_never_copied() {
+    let body = format!(r#"{{"Details":"https://app.functionize.com/r?accesstoken={TOKEN}"}}"#);
+    let refused = block_on(client(vec![json(200, &body)]).share_link(&deployment())).unwrap_err();
+    assert!(matches!(refused, Error::UnsafeShareLink { .. }));
+    assert!(!refused.message().contains(TOKEN));
+}
+
+#[test]
+fn json_labelled_as_html_is_still_read_as_json() {
+    let answer = Ok(HttpResponse {
+        status: 200,
+        content_type: Some("text/html; charset=utf-8".into()),
+        body: r#"{"Details":"https://app.functionize.com/public/x"}"#.into(),
+        ..HttpResponse::default()
+    });
+    let link = block_on(client(vec![answer]).share_link(&deployment())).unwrap();
+    assert_eq!(link.as_str(), "https://app.functionize.com/public/x");
+}

@@ -204,3 +204,18 @@ fn refused_share_link_message_says_nothing_was_copied() {
     let message = share_link("https://evil.com/").unwrap_err().message();
     assert!(message.contains("nothing was copied"), "{message}");
 }
+
+#[test]
+fn share_link_with_markup_or_invisible_characters_is_refused() {
+    for raw in [
+        "https://app.functionize.com/public/\u{202E}fdp.exe",
+        "https://app.functionize.com/\"><script>alert(1)</script>",
+        "https://app.functionize.com/public/r\u{e9}port",
+        "https://app.functionize.com/public/{x}",
+    ] {
+        assert!(
+            refusal(raw).contains("characters a link should not have"),
+            "{raw:?}"
+        );
+    }
+}

@@ -45,6 +45,12 @@ impl<T: Transport> Client<T> {
     pub async fn share_link(&self, id: &DeploymentId) -> Result<ShareLink, Error> {
         let path = format!("orchestration/{id}/csvreport");
         let raw = self.get(&path, parse_share_link).await?;
+        // A link that carries the user's token would hand it to everyone it is pasted to.
+        if raw.contains(self.token.trim()) {
+            return Err(Error::UnsafeShareLink {
+                reason: "it contains your access token".into(),
+            });
+        }
         ShareLink::parse(&raw, &self.host)
     }
 
@@ -128,8 +134,9 @@ fn is_login_page(response: &HttpResponse) -> bool {
         .as_deref()
         .is_some_and(|kind| kind.to_ascii_lowercase().contains("text/html"));
     let body = response.body.trim_start();
+    // Older APIs label JSON as HTML; what the body is counts more than what the label says.
     let looks_like_json = body.starts_with('{') || body.starts_with('[');
-    is_html || body.starts_with('<') || (response.redirected && !looks_like_json)
+    !looks_like_json && (is_html || body.starts_with('<') || response.redirected)
 }
 
 /// Reads `Retry-After` in seconds. Its HTTP-date form is not parsed (no clock or calendar
