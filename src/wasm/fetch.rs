@@ -1,7 +1,7 @@
 //! The `Transport` the extension ships with: the browser's fetch, through gloo-net.
 
-use gloo_net::http::{Request, RequestBuilder};
-use web_sys::{RequestCredentials, RequestRedirect, UrlSearchParams};
+use gloo_net::http::{Headers, Request, RequestBuilder};
+use web_sys::{RequestCredentials, RequestRedirect, ResponseType, UrlSearchParams};
 
 use crate::api::transport::{HttpRequest, HttpResponse, Method, Transport, TransportError};
 
@@ -16,8 +16,10 @@ impl Transport for FetchTransport {
         // The token travels in a header; the browser's own Functionize cookies must not ride
         // along, or a logged-out token could pass for a valid one.
         .credentials(RequestCredentials::Omit)
-        .redirect(RequestRedirect::Follow);
-        let builder = with_headers(builder, &request.headers);
+        // Fetch keeps custom headers across redirects, even to another host: following one
+        // would hand the token to wherever the redirect points.
+        .redirect(RequestRedirect::Manual);
+        let builder = with_headers(builder, &request.headers)?;
 
         let sent = match &request.form {
             Some(fields) => {
@@ -34,6 +36,14 @@ impl Transport for FetchTransport {
             None => builder.send().await,
         };
         let response = sent.map_err(|_| TransportError::Network)?;
+        if response.type_() == ResponseType::Opaqueredirect {
+            // The browser hides a manual redirect's status and target; any 3xx reads the same.
+            return Ok(HttpResponse {
+                status: 302,
+                redirected: true,
+                ..HttpResponse::default()
+            });
+        }
 
         let headers = response.headers();
         let body = response.text().await.map_err(|_| TransportError::Network)?;
@@ -47,8 +57,16 @@ impl Transport for FetchTransport {
     }
 }
 
-fn with_headers(builder: RequestBuilder, headers: &[(String, String)]) -> RequestBuilder {
-    headers.iter().fold(builder, |builder, (name, value)| {
-        builder.header(name, value)
-    })
+/// Adds the headers through the fallible browser call: gloo's own `header` throws on a value a
+/// header cannot hold, which would leave the caller's promise unsettled.
+fn with_headers(
+    builder: RequestBuilder,
+    headers: &[(String, String)],
+) -> Result<RequestBuilder, TransportError> {
+    let raw = web_sys::Headers::new().map_err(|_| TransportError::Network)?;
+    for (name, value) in headers {
+        raw.append(name, value)
+            .map_err(|_| TransportError::Network)?;
+    }
+    Ok(builder.headers(Headers::from_raw(raw)))
 }

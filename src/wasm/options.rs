@@ -92,8 +92,12 @@ fn wire(page: Rc<Page>) {
 impl Page {
     fn show_saved(&self) {
         let saved = self.saved.borrow();
-        let host = saved.host().unwrap_or_default();
-        self.host.set_value(&host.to_string());
+        // A stored host that no longer reads as valid is shown as it is, so the user sees what
+        // the popup complains about and can correct it.
+        let host = saved
+            .host()
+            .map_or_else(|_| saved.host.clone(), |host| host.to_string());
+        self.host.set_value(&host);
         // A saved token is never put back into the page; the placeholder says it is there.
         let placeholder = if saved.has_token() {
             "A token is saved. Paste a new one to replace it."
@@ -105,8 +109,8 @@ impl Page {
 
     fn has_edits(&self) -> bool {
         let saved = self.saved.borrow();
-        let host = saved.host().unwrap_or_default().to_string();
-        !self.token.value().trim().is_empty() || self.host.value().trim() != host
+        let host = saved.host().map(|host| host.to_string());
+        !self.token.value().trim().is_empty() || host.as_deref() != Ok(self.host.value().trim())
     }
 
     /// Checks the form and starts saving it; `None` when the form is refused, with the reason

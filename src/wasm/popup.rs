@@ -174,9 +174,15 @@ fn act(target: &Element, action: Action) {
         }
     };
     say(&feedback, "Working…", Tone::Neutral);
+    // One copy at a time per row: two answers racing to the clipboard would leave whichever
+    // came last, not the one the user clicked last.
+    let buttons = row.query_selector_all("button").ok();
+    set_disabled(buttons.as_ref(), true);
 
     wasm_bindgen_futures::spawn_local(async move {
-        match ask(request).await {
+        let answer = ask(request).await;
+        set_disabled(buttons.as_ref(), false);
+        match answer {
             Ok(reply) => {
                 let url = reply["url"].as_str().unwrap_or_default();
                 match copy_to_clipboard(url).await {
@@ -197,6 +203,18 @@ fn act(target: &Element, action: Action) {
             }
         }
     });
+}
+
+fn set_disabled(buttons: Option<&web_sys::NodeList>, disabled: bool) {
+    let Some(buttons) = buttons else { return };
+    for index in 0..buttons.length() {
+        if let Some(button) = buttons
+            .get(index)
+            .and_then(|node| node.dyn_into::<web_sys::HtmlButtonElement>().ok())
+        {
+            button.set_disabled(disabled);
+        }
+    }
 }
 
 fn event_element(event: &Event) -> Option<Element> {

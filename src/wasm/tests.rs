@@ -59,3 +59,11 @@ async fn fetch_transport_reports_an_unreachable_url_as_a_network_failure() {
     let failed = FetchTransport.send(get("https://[bad")).await;
     assert!(matches!(failed, Err(TransportError::Network)));
 }
+
+#[wasm_bindgen_test]
+async fn a_header_value_a_header_cannot_hold_fails_the_request_instead_of_throwing() {
+    let mut request = get("data:application/json,%7B%7D");
+    request.headers = vec![("accesstoken".into(), "токен".into())];
+    let failed = FetchTransport.send(request).await;
+    assert!(matches!(failed, Err(TransportError::Network)));
+}

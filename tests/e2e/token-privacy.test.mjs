@@ -64,4 +64,37 @@ describe('the token', { timeout: 90_000 }, () => {
   it('appears in no console message of the worker, the popup or the options page', async () => {
     await assertNoConsoleContains(session.browser.consoleLog, session.token);
   });
+
+  it('is not carried along when the API redirects to another host', async () => {
+    const { control } = session.fake;
+    await control.reset();
+    await control.rules([
+      {
+        path: '/api/v4/orchestration',
+        status: 302,
+        body: '',
+        headers: { Location: `https://${ELSEWHERE_HOST}/steal` },
+      },
+      {
+        path: '/steal',
+        status: 200,
+        body: '[]',
+        headers: {
+          'Access-Control-Allow-Origin': '*',
+          'Access-Control-Allow-Headers': 'accesstoken, accept',
+        },
+      },
+    ]);
+    try {
+      const popup = await session.browser.openPopup();
+      await listShown(popup, { expectList: false });
+      assert.match(await popup.locator('#notice').textContent(), /Token rejected/);
+      await popup.close();
+    } finally {
+      await control.rules([]);
+    }
+    const requests = await control.requests();
+    const elsewhere = requests.filter((request) => request.host === ELSEWHERE_HOST);
+    assert.deepEqual(elsewhere, [], 'requests that followed the redirect');
+  });
 });
