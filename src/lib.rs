@@ -7,6 +7,7 @@ pub mod host;
 pub mod ids;
 pub mod links;
 pub mod messages;
+pub mod page_links;
 pub mod pages;
 pub mod resolve;
 pub mod settings;

@@ -1,5 +1,5 @@
-//! The questions the extension's pages ask the service worker, and how it answers them.
-//! Kept free of browser types so every answer can be tested natively.
+//! The questions the extension's pages and content scripts ask the service worker, and how it
+//! answers them. Kept free of browser types so every answer can be tested natively.
 
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -7,9 +7,16 @@ use serde_json::{json, Value};
 use crate::api::client::Client;
 use crate::api::transport::Transport;
 use crate::error::Error;
+use crate::host::Host;
 use crate::ids::{DeploymentId, RunId};
 use crate::links::ReportUrl;
+use crate::page_links::{deployment_of, report_url_of, share_link_of};
+use crate::pages::{report_page, ReportPage, TITLE_SELECTOR};
+use crate::resolve::IdMap;
 use crate::settings::Settings;
+
+/// Longer "visible names" are not names; they only slow the candidate ranking down.
+const MAX_NAME_CHARS: usize = 300;
 
 #[derive(Debug, Deserialize, PartialEq, Eq)]
 #[serde(
@@ -28,34 +35,71 @@ pub enum Request {
         run_id: Option<String>,
     },
     TestConnection,
+    /// From the popup: the orchestration and run of the report page in the active tab.
+    PageSelection {
+        url: String,
+        #[serde(default)]
+        name: Option<String>,
+    },
+    /// From a content script: whether the page is a report page, and where the button goes.
+    PageInfo {
+        url: String,
+    },
+    /// From a report page's button: one of the page's two links.
+    PageLink {
+        url: String,
+        #[serde(default)]
+        name: Option<String>,
+        link: PageLinkKind,
+    },
 }
 
-/// Who sent a message, as the loader saw it. Only the extension's own pages may ask for
-/// anything: they are the only senders that can be trusted with what a token opens.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub enum PageLinkKind {
+    Share,
+    Report,
+}
+
+/// Who sent a message, as the browser told the loader.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Sender {
+    /// The popup or the options page: may ask anything.
     ExtensionPage,
+    /// This extension's content script in a tab showing `page_url`: may ask only about the
+    /// page it runs in, and only on the configured Functionize host.
+    ContentScript {
+        page_url: String,
+    },
     Other,
 }
 
 impl Sender {
-    pub fn from_label(label: &str) -> Sender {
-        match label {
-            "extension-page" => Sender::ExtensionPage,
+    pub fn from_parts(label: &str, page_url: Option<String>) -> Sender {
+        match (label, page_url) {
+            ("extension-page", _) => Sender::ExtensionPage,
+            ("content-script", Some(page_url)) => Sender::ContentScript { page_url },
             _ => Sender::Other,
         }
     }
+}
+
+/// What an answer may read and change besides the network.
+pub struct Context<'a, T: Transport> {
+    pub settings: &'a Settings,
+    /// Learned id mappings; the caller stores them again when they changed.
+    pub ids: &'a mut IdMap,
+    pub transport: T,
 }
 
 /// Answers one message. The reply is always `{ok: true, ...}` or `{ok: false, error}`, never
 /// a thrown error, so a page can show every outcome.
 pub async fn answer<T: Transport>(
     message: &Value,
-    sender: Sender,
-    settings: &Settings,
-    transport: T,
+    sender: &Sender,
+    context: Context<'_, T>,
 ) -> Value {
-    match reply(message, sender, settings, transport).await {
+    match reply(message, sender, context).await {
         Ok(value) => value,
         Err(error) => json!({
             "ok": false,
@@ -66,19 +110,30 @@ pub async fn answer<T: Transport>(
 
 async fn reply<T: Transport>(
     message: &Value,
-    sender: Sender,
-    settings: &Settings,
-    transport: T,
+    sender: &Sender,
+    context: Context<'_, T>,
 ) -> Result<Value, Error> {
-    if sender != Sender::ExtensionPage {
+    if *sender == Sender::Other {
         return Err(Error::NotAllowed);
     }
     let request = Request::deserialize(message).map_err(|_| Error::NotAllowed)?;
+    let host = context.settings.host()?;
+    authorise(&request, sender, &host)?;
+
+    // Telling a page whether it is a report page needs no token and sends nothing.
+    if let Request::PageInfo { url } = &request {
+        return Ok(match report_page(url, &host) {
+            Some(_) => json!({ "ok": true, "report": true, "selector": TITLE_SELECTOR }),
+            None => json!({ "ok": true, "report": false }),
+        });
+    }
+
+    let settings = context.settings;
     if !settings.has_token() {
         return Err(Error::NoToken);
     }
-    let host = settings.host()?;
-    let client = Client::new(transport, host.clone(), settings.token.trim().to_owned());
+    let client = Client::new(context.transport, host, settings.token.trim().to_owned());
+    let ids = context.ids;
 
     match request {
         Request::ListOrchestrations => {
@@ -99,13 +154,73 @@ async fn reply<T: Transport>(
                 Some(typed) if !typed.is_empty() => RunId::parse(typed)?,
                 _ => client.latest_run(&id).await?.ok_or(Error::RunIdNeeded)?,
             };
-            let numeric = client.orchestration_id(&id).await?;
-            let url = ReportUrl::new(&host, numeric, &run);
+            let numeric = match ids.numeric_of(&id) {
+                Some(known) => known,
+                None => client.orchestration_id(&id).await?,
+            };
+            ids.insert(numeric, &id);
+            let url = ReportUrl::new(&client.host, numeric, &run);
             Ok(json!({ "ok": true, "url": url.as_str(), "runId": run.as_str() }))
         }
         Request::TestConnection => {
             let count = client.validate_token().await?;
             Ok(json!({ "ok": true, "count": count }))
         }
+        Request::PageSelection { url, name } => {
+            let page = page_at(&url, &client.host)?;
+            let name = visible(name.as_deref());
+            let deployment = deployment_of(&client, &page, name, ids).await?;
+            Ok(
+                json!({ "ok": true, "deploymentId": deployment.as_str(), "runId": page.run.as_str() }),
+            )
+        }
+        Request::PageLink { url, name, link } => {
+            let page = page_at(&url, &client.host)?;
+            let url = match link {
+                PageLinkKind::Share => {
+                    let name = visible(name.as_deref());
+                    share_link_of(&client, &page, name, ids)
+                        .await?
+                        .into_string()
+                }
+                PageLinkKind::Report => report_url_of(&client, &page, ids).await?.into_string(),
+            };
+            Ok(json!({ "ok": true, "url": url }))
+        }
+        // Answered above, before the token was needed.
+        Request::PageInfo { .. } => Err(Error::NotAllowed),
     }
+}
+
+/// Content scripts may ask only about their own page, on the configured host; everything
+/// else is for the extension's own pages.
+fn authorise(request: &Request, sender: &Sender, host: &Host) -> Result<(), Error> {
+    match (sender, request) {
+        (Sender::ExtensionPage, _) => Ok(()),
+        (
+            Sender::ContentScript { page_url },
+            Request::PageInfo { url } | Request::PageLink { url, .. },
+        ) if same_host_page(page_url, host) && same_host_page(url, host) => Ok(()),
+        _ => Err(Error::NotAllowed),
+    }
+}
+
+fn same_host_page(url: &str, host: &Host) -> bool {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    authority.eq_ignore_ascii_case(host.as_str())
+}
+
+fn page_at(url: &str, host: &Host) -> Result<ReportPage, Error> {
+    report_page(url, host).ok_or_else(|| Error::InvalidInput {
+        field: "page".into(),
+        reason: "it is not a Functionize report page".into(),
+    })
+}
+
+fn visible(name: Option<&str>) -> Option<&str> {
+    name.map(str::trim)
+        .filter(|name| !name.is_empty() && name.chars().count() <= MAX_NAME_CHARS)
 }

@@ -29,6 +29,15 @@ impl IdMap {
         DeploymentId::parse(hex).ok()
     }
 
+    /// The numeric id known for `deployment`, the other way round.
+    pub fn numeric_of(&self, deployment: &DeploymentId) -> Option<OrchestrationId> {
+        let (numeric, _) = self
+            .0
+            .iter()
+            .find(|(_, hex)| hex.as_str() == deployment.as_str())?;
+        OrchestrationId::parse(numeric).ok()
+    }
+
     pub fn insert(&mut self, numeric: OrchestrationId, deployment: &DeploymentId) {
         self.0
             .insert(numeric.to_string(), deployment.as_str().to_owned());

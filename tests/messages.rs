@@ -2,7 +2,8 @@
 
 mod scripted;
 
-use functionize_report_links::messages::{answer, Sender};
+use functionize_report_links::messages::{answer, Context, Sender};
+use functionize_report_links::resolve::IdMap;
 use functionize_report_links::settings::Settings;
 use pollster::block_on;
 use scripted::{json, Scripted, HEX, TOKEN};
@@ -15,13 +16,18 @@ fn settings() -> Settings {
     }
 }
 
-fn ask(transport: &Scripted, message: Value) -> Value {
-    block_on(answer(
-        &message,
-        Sender::ExtensionPage,
-        &settings(),
+fn ask_as(sender: &Sender, settings: &Settings, transport: &Scripted, message: Value) -> Value {
+    let mut ids = IdMap::default();
+    let context = Context {
+        settings,
+        ids: &mut ids,
         transport,
-    ))
+    };
+    block_on(answer(&message, sender, context))
+}
+
+fn ask(transport: &Scripted, message: Value) -> Value {
+    ask_as(&Sender::ExtensionPage, &settings(), transport, message)
 }
 
 #[test]
@@ -114,12 +120,12 @@ fn testing_the_connection_counts_the_orchestrations() {
 fn without_a_token_nothing_is_sent_and_the_reply_says_so() {
     let transport = Scripted::default();
     let message = json!({ "type": "listOrchestrations" });
-    let reply = block_on(answer(
-        &message,
-        Sender::ExtensionPage,
+    let reply = ask_as(
+        &Sender::ExtensionPage,
         &Settings::default(),
         &transport,
-    ));
+        message,
+    );
     assert_eq!(reply["error"]["name"], "NoToken");
     assert!(transport.requests().is_empty());
 }
@@ -128,7 +134,7 @@ fn without_a_token_nothing_is_sent_and_the_reply_says_so() {
 fn a_message_from_anything_but_the_extension_pages_is_refused_unsent() {
     let transport = Scripted::default();
     let message = json!({ "type": "listOrchestrations" });
-    let reply = block_on(answer(&message, Sender::Other, &settings(), &transport));
+    let reply = ask_as(&Sender::Other, &settings(), &transport, message);
     assert_eq!(reply["error"]["name"], "NotAllowed");
     assert!(transport.requests().is_empty());
 }
@@ -168,4 +174,128 @@ fn no_reply_ever_contains_the_token() {
     let reply = ask(&transport, json!({ "type": "listOrchestrations" }));
     assert_eq!(reply["ok"], false);
     assert!(!reply.to_string().contains(TOKEN), "{reply}");
+}
+
+const LEGACY_PAGE: &str = "https://app.functionize.com/v1/orchestrations-report/4711/9001";
+
+fn content_script(page_url: &str) -> Sender {
+    Sender::ContentScript {
+        page_url: page_url.into(),
+    }
+}
+
+#[test]
+fn a_content_script_learns_where_the_button_goes_without_any_request() {
+    let transport = Scripted::default();
+    let message = json!({ "type": "pageInfo", "url": LEGACY_PAGE });
+    let reply = ask_as(
+        &content_script(LEGACY_PAGE),
+        &Settings::default(),
+        &transport,
+        message,
+    );
+    assert_eq!(
+        reply,
+        json!({ "ok": true, "report": true, "selector": "h1" })
+    );
+    assert!(transport.requests().is_empty());
+}
+
+#[test]
+fn a_page_that_is_not_a_report_gets_no_button() {
+    let page = "https://app.functionize.com/v1/dashboard";
+    let transport = Scripted::default();
+    let message = json!({ "type": "pageInfo", "url": page });
+    let reply = ask_as(&content_script(page), &settings(), &transport, message);
+    assert_eq!(reply, json!({ "ok": true, "report": false }));
+}
+
+#[test]
+fn a_content_script_on_another_host_is_refused() {
+    let page = "https://evil.example/v1/orchestrations-report/4711/9001";
+    let transport = Scripted::default();
+    for message in [
+        json!({ "type": "pageInfo", "url": page }),
+        json!({ "type": "pageLink", "url": page, "link": "share" }),
+        json!({ "type": "pageLink", "url": LEGACY_PAGE, "link": "share" }),
+    ] {
+        let reply = ask_as(&content_script(page), &settings(), &transport, message);
+        assert_eq!(reply["error"]["name"], "NotAllowed");
+    }
+    assert!(transport.requests().is_empty());
+}
+
+#[test]
+fn a_content_script_may_not_ask_what_only_the_popup_may() {
+    let transport = Scripted::default();
+    for message in [
+        json!({ "type": "listOrchestrations" }),
+        json!({ "type": "testConnection" }),
+        json!({ "type": "shareLink", "deploymentId": HEX }),
+        json!({ "type": "pageSelection", "url": LEGACY_PAGE }),
+    ] {
+        let reply = ask_as(
+            &content_script(LEGACY_PAGE),
+            &settings(),
+            &transport,
+            message,
+        );
+        assert_eq!(reply["error"]["name"], "NotAllowed");
+    }
+    assert!(transport.requests().is_empty());
+}
+
+#[test]
+fn a_legacy_page_report_url_needs_no_request() {
+    let transport = Scripted::default();
+    let message = json!({ "type": "pageLink", "url": LEGACY_PAGE, "link": "report" });
+    let reply = ask_as(
+        &content_script(LEGACY_PAGE),
+        &settings(),
+        &transport,
+        message,
+    );
+    assert_eq!(reply, json!({ "ok": true, "url": LEGACY_PAGE }));
+    assert!(transport.requests().is_empty());
+}
+
+#[test]
+fn a_page_share_link_resolves_the_named_orchestration_in_three_requests() {
+    let link = "https://app.functionize.com/public/orchestration-report/abc";
+    let other = "ffffffffffffffffffffffffffffffff";
+    let list = format!(
+        r#"[{{"deployment_id":"{other}","name":"Other"}},{{"deployment_id":"{HEX}","name":"Checkout"}}]"#
+    );
+    let transport = Scripted::answering(vec![
+        json(200, &list),
+        json(200, r#"{"id":4711}"#),
+        json(200, &format!(r#"{{"Details":"{link}"}}"#)),
+    ]);
+    let message =
+        json!({ "type": "pageLink", "url": LEGACY_PAGE, "name": " Checkout ", "link": "share" });
+    let reply = ask_as(
+        &content_script(LEGACY_PAGE),
+        &settings(),
+        &transport,
+        message,
+    );
+    assert_eq!(reply, json!({ "ok": true, "url": link }));
+    let requests = transport.requests();
+    assert_eq!(requests.len(), 3);
+    assert!(requests[1]
+        .url
+        .contains(&format!("/orchestration/{HEX}/group")));
+}
+
+#[test]
+fn the_popup_learns_which_orchestration_and_run_the_tab_shows() {
+    let studio = format!("https://app.functionize.com/app/orchestrations/{HEX}/runs/r-1");
+    let transport = Scripted::default();
+    let message = json!({ "type": "pageSelection", "url": studio });
+    let reply = ask(&transport, message);
+    assert_eq!(
+        reply,
+        json!({ "ok": true, "deploymentId": HEX, "runId": "r-1" })
+    );
+    assert!(transport.requests().is_empty());
 }

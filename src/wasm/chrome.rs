@@ -1,10 +1,16 @@
 //! The few extension APIs the wasm side calls. All of them return promises in Manifest V3.
 
 use js_sys::{Object, Promise, Reflect};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::resolve::IdMap;
 use crate::settings::{Settings, STORAGE_KEY};
+
+/// Where the learned numeric → hex id mappings are kept.
+const IDS_KEY: &str = "idMap";
 
 #[wasm_bindgen]
 extern "C" {
@@ -56,18 +62,36 @@ pub fn request_origin(origin_pattern: &str) -> Promise {
     permissions_request(&permissions)
 }
 
-/// The saved settings; absent or unreadable settings read as none, which the pages then
-/// report as "no token yet" rather than failing.
-pub async fn load_settings() -> Settings {
-    match load(STORAGE_KEY).await {
+/// The value stored under `key`; absent or unreadable values read as the default, which the
+/// pages then report as "no token yet" and the worker relearns.
+async fn load_or_default<T: DeserializeOwned + Default>(key: &str) -> T {
+    match load(key).await {
         Ok(value) if !value.is_undefined() => {
             serde_wasm_bindgen::from_value(value).unwrap_or_default()
         }
-        _ => Settings::default(),
+        _ => T::default(),
     }
 }
 
+/// Stores `value` under `key` as plain JSON-like objects (maps as objects, not `Map`s).
+async fn save_json<T: Serialize>(key: &str, value: &T) -> Result<(), JsValue> {
+    let value = value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
+    store(key, &value).await
+}
+
+pub async fn load_settings() -> Settings {
+    load_or_default(STORAGE_KEY).await
+}
+
 pub async fn save_settings(settings: &Settings) -> Result<(), JsValue> {
-    let value = serde_wasm_bindgen::to_value(settings)?;
-    store(STORAGE_KEY, &value).await
+    save_json(STORAGE_KEY, settings).await
+}
+
+/// The id mappings learned so far.
+pub async fn load_ids() -> IdMap {
+    load_or_default(IDS_KEY).await
+}
+
+pub async fn save_ids(ids: &IdMap) -> Result<(), JsValue> {
+    save_json(IDS_KEY, ids).await
 }

@@ -5,20 +5,30 @@ use wasm_bindgen::prelude::*;
 
 use super::chrome;
 use super::fetch::FetchTransport;
-use crate::messages::{answer, Sender};
+use crate::messages::{answer, Context, Sender};
 
-/// Answers one `chrome.runtime` message; `sender` is the loader's label for who sent it.
+/// Answers one `chrome.runtime` message. `sender` is the loader's label for who sent it and
+/// `page_url` the URL the browser reports for a content script's page.
 #[wasm_bindgen]
-pub async fn handle_message(message: JsValue, sender: String) -> JsValue {
+pub async fn handle_message(message: JsValue, sender: String, page_url: Option<String>) -> JsValue {
     let message: serde_json::Value = serde_wasm_bindgen::from_value(message).unwrap_or_default();
+    let sender = Sender::from_parts(&sender, page_url);
     let settings = chrome::load_settings().await;
-    let reply = answer(
-        &message,
-        Sender::from_label(&sender),
-        &settings,
-        FetchTransport,
-    )
-    .await;
+    let mut ids = chrome::load_ids().await;
+    let known = ids.len();
+
+    let context = Context {
+        settings: &settings,
+        ids: &mut ids,
+        transport: FetchTransport,
+    };
+    let reply = answer(&message, &sender, context).await;
+
+    // Mappings only ever grow; the whole map is written in one call, so a worker stopped
+    // midway leaves either the old map or the new one, never half of it.
+    if ids.len() != known {
+        let _ = chrome::save_ids(&ids).await;
+    }
     to_js(&reply)
 }
 
