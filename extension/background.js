@@ -7,13 +7,28 @@ const ready = init({ module_or_path: new URL('./pkg/functionize_report_links_bg.
 
 const ownPages = chrome.runtime.getURL('');
 
+// Who is asking, as the browser vouches for it. The wasm decides what each may ask.
+function senderLabel(sender) {
+  if (sender.id !== chrome.runtime.id) return 'other';
+  if (typeof sender.url === 'string' && sender.url.startsWith(ownPages)) return 'extension-page';
+  if (sender.tab && sender.frameId === 0 && typeof sender.url === 'string') return 'content-script';
+  return 'other';
+}
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (sender.id !== chrome.runtime.id) return false;
-  const from = typeof sender.url === 'string' && sender.url.startsWith(ownPages) ? 'extension-page' : 'other';
+  const label = senderLabel(sender);
+  if (label === 'other') return false;
+  const pageUrl = label === 'content-script' ? sender.url : undefined;
   ready
-    .then(() => handle_message(message, from))
+    .then(() => handle_message(message, label, pageUrl))
     .then(sendResponse, () =>
-      sendResponse({ ok: false, error: { name: 'Internal', message: 'The extension hit an internal error. Reload it from chrome://extensions and try again.' } }),
+      sendResponse({
+        ok: false,
+        error: {
+          name: 'Internal',
+          message: 'The extension hit an internal error. Reload it from the extensions page and try again.',
+        },
+      }),
     );
   return true;
 });

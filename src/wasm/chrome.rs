@@ -26,6 +26,9 @@ extern "C" {
     #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = openOptionsPage)]
     fn runtime_open_options_page() -> Promise;
 
+    #[wasm_bindgen(js_namespace = ["chrome", "tabs"], js_name = query)]
+    fn tabs_query(query: &JsValue) -> Promise;
+
     #[wasm_bindgen(js_namespace = ["chrome", "permissions"], js_name = request)]
     fn permissions_request(permissions: &JsValue) -> Promise;
 }
@@ -50,6 +53,18 @@ pub async fn send_message(message: &JsValue) -> Result<JsValue, JsValue> {
 pub fn open_options_page() {
     // The promise only reports whether the tab opened; there is nothing to do either way.
     let _ = runtime_open_options_page();
+}
+
+/// The URL and title of the active tab of the current window, when the extension may see
+/// them (it may on the Functionize hosts it has access to).
+pub async fn active_tab() -> Option<(String, String)> {
+    let query = Object::new();
+    Reflect::set(&query, &"active".into(), &JsValue::TRUE).ok()?;
+    Reflect::set(&query, &"currentWindow".into(), &JsValue::TRUE).ok()?;
+    let tabs = JsFuture::from(tabs_query(&query)).await.ok()?;
+    let tab = js_sys::Array::from(&tabs).get(0);
+    let text = |field: &str| Reflect::get(&tab, &field.into()).ok()?.as_string();
+    Some((text("url")?, text("title").unwrap_or_default()))
 }
 
 /// Asks for access to one more origin. Must be called synchronously inside the user's click:

@@ -34,11 +34,46 @@ async fn show_list() {
             let rows = Rc::new(render(&items));
             wire_filter(rows);
             wire_actions();
+            select_current_page().await;
         }
         Err(failure) => {
             say(&by_id("notice-text"), &failure.message, Tone::Neutral);
             by_id::<HtmlElement>("notice").set_hidden(false);
         }
+    }
+}
+
+/// Opened on a report page, the popup starts with that page's orchestration and run selected.
+/// Any other page is the usual case, not an error: the list simply starts unselected.
+async fn select_current_page() {
+    let Some((url, title)) = chrome::active_tab().await else {
+        return;
+    };
+    let request = json!({ "type": "pageSelection", "url": url, "name": title });
+    let Ok(reply) = ask(request).await else {
+        return;
+    };
+    let Some(deployment_id) = reply["deploymentId"].as_str() else {
+        return;
+    };
+    let list = by_id::<HtmlElement>("list");
+    // The id came back validated as 32 hex characters, so it is safe inside the selector.
+    let selector = format!("li.orchestration[data-deployment-id=\"{deployment_id}\"]");
+    let Some(row) = child::<HtmlElement>(&list, &selector) else {
+        return;
+    };
+    let _ = row.class_list().add_1("current");
+    let _ = row.set_attribute("aria-current", "true");
+    if let (Some(input), Some(run)) = (
+        child::<HtmlInputElement>(&row, ".run-id"),
+        reply["runId"].as_str(),
+    ) {
+        input.set_value(run);
+        input.set_hidden(false);
+    }
+    row.scroll_into_view();
+    if let Some(button) = child::<HtmlElement>(&row, "button.copy-share") {
+        let _ = button.focus();
     }
 }
 
