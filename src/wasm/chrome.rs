@@ -29,6 +29,12 @@ extern "C" {
     #[wasm_bindgen(js_namespace = ["chrome", "tabs"], js_name = query)]
     fn tabs_query(query: &JsValue) -> Promise;
 
+    #[wasm_bindgen(js_namespace = ["chrome", "scripting"], js_name = registerContentScripts)]
+    fn scripting_register(scripts: &JsValue) -> Promise;
+
+    #[wasm_bindgen(js_namespace = ["chrome", "scripting"], js_name = unregisterContentScripts)]
+    fn scripting_unregister(filter: &JsValue) -> Promise;
+
     #[wasm_bindgen(js_namespace = ["chrome", "permissions"], js_name = request)]
     fn permissions_request(permissions: &JsValue) -> Promise;
 }
@@ -109,4 +115,31 @@ pub async fn load_ids() -> IdMap {
 
 pub async fn save_ids(ids: &IdMap) -> Result<(), JsValue> {
     save_json(IDS_KEY, ids).await
+}
+
+/// The id of the content script registered at run time for a host other than the default one,
+/// which the manifest already covers.
+const PAGE_SCRIPT_ID: &str = "report-pages-on-configured-host";
+
+/// Makes the report-page button appear on `origin_pattern`'s pages (`None`: only on the
+/// default host's, which the manifest declares). Replaces any earlier registration.
+pub async fn register_page_script(origin_pattern: Option<&str>) -> Result<(), JsValue> {
+    let ids = js_sys::Array::of1(&PAGE_SCRIPT_ID.into());
+    let filter = Object::new();
+    Reflect::set(&filter, &"ids".into(), &ids)?;
+    // Fails when nothing was registered, which is fine: the goal is that nothing is.
+    let _ = JsFuture::from(scripting_unregister(&filter)).await;
+
+    let Some(pattern) = origin_pattern else {
+        return Ok(());
+    };
+    let script = Object::new();
+    Reflect::set(&script, &"id".into(), &PAGE_SCRIPT_ID.into())?;
+    let matches = js_sys::Array::of1(&pattern.into());
+    Reflect::set(&script, &"matches".into(), &matches)?;
+    let files = js_sys::Array::of1(&"content.js".into());
+    Reflect::set(&script, &"js".into(), &files)?;
+    Reflect::set(&script, &"runAt".into(), &"document_idle".into())?;
+    let scripts = js_sys::Array::of1(&script);
+    JsFuture::from(scripting_register(&scripts)).await.map(drop)
 }

@@ -158,6 +158,18 @@ impl Page {
                 say(&page.status, SAVE_FAILED, Tone::Bad);
                 return false;
             }
+            let pattern = (host != Host::default()).then(|| origin_pattern(&host));
+            if chrome::register_page_script(pattern.as_deref())
+                .await
+                .is_err()
+            {
+                let text = format!(
+                    "Saved, but the copy button could not be added to {host}'s report pages. \
+                     Reload the extension and save again."
+                );
+                say(&page.status, &text, Tone::Bad);
+                return false;
+            }
             page.saved.replace(edited);
             page.token.set_value("");
             page.show_saved();
