@@ -11,6 +11,7 @@ mod pages;
 mod reply;
 mod rules;
 mod shape;
+mod spa;
 mod state;
 mod tls;
 

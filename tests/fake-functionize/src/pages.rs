@@ -1,12 +1,12 @@
-//! The web pages the content script works on, plus the home and login pages. They only need to
-//! look enough like Functionize for the extension: the same URL patterns, a header, and the
-//! orchestration name in an `<h1>`. Every page goes through `layout`, so a new page is one
-//! function and one line in `answer`.
-
-use percent_encoding::percent_decode_str;
+//! The web pages: the home, login and public report pages, rendered here on the server, and
+//! the report and app pages, which all get the single-page-app shell from `spa`. They only need
+//! to look enough like Functionize for the extension: the same URL patterns, a header, and the
+//! orchestration name in the first `<h1>`. Every page goes through `layout`, so a new page is
+//! one function and one line in `answer`.
 
 use crate::fixture::Orchestration;
 use crate::reply::Reply;
+use crate::spa;
 use crate::state::State;
 
 pub fn answer(state: &State, path: &str) -> Reply {
@@ -15,8 +15,16 @@ pub fn answer(state: &State, path: &str) -> Reply {
     match segments.as_slice() {
         [""] => home(),
         ["login"] => login(),
-        ["v1", "orchestrations-report", id, run] => legacy_report(state, id, run),
         ["public", "orchestration-report", token] => public_report(state, token),
+        // Like the real app, the server does not check ids here: the shell decides in the
+        // browser what to show, and shows a page for an unknown id too.
+        ["v1", "orchestrations-report", id, run] if !id.is_empty() && !run.is_empty() => {
+            spa::shell(state)
+        }
+        ["app", "orchestrations", id, "runs", run] if !id.is_empty() && !run.is_empty() => {
+            spa::shell(state)
+        }
+        ["v1", "dashboard"] => spa::shell(state),
         _ => not_found(),
     }
 }
@@ -41,16 +49,22 @@ const STYLE: &str = "body{margin:0;font-family:system-ui,sans-serif;color:#1d243
 .fz-header{display:flex;gap:1.5rem;align-items:center;padding:.75rem 1.5rem;\
 background:#13203a;color:#fff}.fz-header a{color:#fff;text-decoration:none}\
 .fz-logo{font-weight:700}main{padding:1.5rem}.muted{color:#5b6475}\
-.report-toolbar{display:flex;gap:.5rem;margin:1rem 0}";
+.report-head{display:flex;gap:.75rem;align-items:center}\
+.report-nav ul,.dashboard-list{padding-left:1.25rem}\
+.report-nav li,.dashboard-list li{margin:.3rem 0}\
+.dashboard-list a{margin-left:.75rem}";
 
-/// The page frame shared by every page; `title` and `main` are already-escaped HTML.
-fn layout(title: &str, main: &str) -> String {
+/// The page frame shared by every page. `title` and `main` are already-escaped HTML; `scripts`
+/// goes after `main`, so a script there finds the page's elements already parsed.
+pub fn layout(title: &str, main: &str, scripts: &str) -> String {
+    // `data-spa` links are full page loads on the server-rendered pages, which have no script.
     format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <title>{title} · Functionize</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
          <header class=\"fz-header\"><a class=\"fz-logo\" href=\"/\">Functionize</a>\
-         <nav><a href=\"/\">Orchestrations</a> <a href=\"/login\">Sign out</a></nav></header>\n\
-         <main id=\"fz-main\">\n{main}\n</main>\n</body>\n</html>\n"
+         <nav><a data-spa href=\"/v1/dashboard\">Dashboard</a> \
+         <a href=\"/login\">Sign out</a></nav></header>\n\
+         <main id=\"fz-main\">\n{main}\n</main>\n{scripts}</body>\n</html>\n"
     )
 }
 
@@ -60,7 +74,7 @@ fn home() -> Reply {
                 <p class=\"muted\">Your orchestrations and their latest runs.</p>\n\
                 <label for=\"paste\">Scratch pad</label><br>\n\
                 <textarea id=\"paste\" rows=\"4\" cols=\"80\"></textarea>";
-    Reply::html(200, layout("Home", main))
+    Reply::html(200, layout("Home", main, ""))
 }
 
 fn login() -> Reply {
@@ -69,27 +83,7 @@ fn login() -> Reply {
                 <label>Email <input name=\"email\" type=\"email\" autocomplete=\"username\"></label>\n\
                 <label>Password <input name=\"password\" type=\"password\"></label>\n\
                 <button type=\"submit\">Sign in</button>\n</form>";
-    Reply::html(200, layout("Sign in", main))
-}
-
-/// `/v1/orchestrations-report/{numeric_id}/{run_id}`. Any run id is shown, known or not: the
-/// page is there for the content script to read its URL, not to check runs.
-fn legacy_report(state: &State, id: &str, run: &str) -> Reply {
-    let Some(item) = id.parse().ok().and_then(|id| state.find_numeric(id)) else {
-        return not_found();
-    };
-    let run_id = percent_decode_str(run).decode_utf8_lossy();
-    let name = escape(&item.name);
-    let main = format!(
-        "<section class=\"report\" data-orchestration-id=\"{id}\" data-run-id=\"{run_attr}\">\n\
-         <h1 class=\"orchestration-name\">{name}</h1>\n\
-         <p class=\"run muted\">Run {run_attr} · {summary}</p>\n\
-         <div class=\"report-toolbar\"></div>\n</section>",
-        id = item.numeric_id,
-        run_attr = escape(&run_id),
-        summary = escape(&run_summary(item, &run_id)),
-    );
-    Reply::html(200, layout(&name, &main))
+    Reply::html(200, layout("Sign in", main, ""))
 }
 
 /// The login-free page a share link opens.
@@ -108,7 +102,7 @@ fn public_report(state: &State, token: &str) -> Reply {
          <p class=\"muted\">Shared report · {}</p>\n</section>",
         escape(&run_summary(item, latest))
     );
-    Reply::html(200, layout(&name, &main))
+    Reply::html(200, layout(&name, &main, ""))
 }
 
 fn run_summary(item: &Orchestration, run_id: &str) -> String {
@@ -123,7 +117,7 @@ fn run_summary(item: &Orchestration, run_id: &str) -> String {
 
 fn not_found() -> Reply {
     let main = "<h1>Page not found</h1>\n<p class=\"muted\">Check the address.</p>";
-    Reply::html(404, layout("Not found", main))
+    Reply::html(404, layout("Not found", main, ""))
 }
 
 #[cfg(test)]
@@ -150,17 +144,53 @@ mod tests {
     }
 
     #[test]
-    fn the_legacy_report_shows_the_escaped_name_in_an_h1() {
+    fn report_and_app_pages_all_get_the_one_shell() {
+        let state = for_tests(Shape::Bare, IdStyle::Numbers);
+        let item = &state.orchestrations[0];
+        let run = &item.runs[0].run_id;
+        let paths = [
+            format!("/v1/orchestrations-report/{}/{run}", item.numeric_id),
+            format!("/app/orchestrations/{}/runs/{run}", item.numeric_id),
+            format!("/app/orchestrations/{}/runs/{run}/", item.deployment_id),
+            "/v1/orchestrations-report/1/2".to_string(),
+            "/v1/dashboard".to_string(),
+        ];
+        let shell = page(&state, "/v1/dashboard").1;
+        assert!(shell.contains("id=\"fz-data\""));
+        for path in paths {
+            assert_eq!(page(&state, &path), (200, shell.clone()), "{path}");
+        }
+    }
+
+    #[test]
+    fn server_rendered_pages_stay_and_unknown_pages_are_404() {
+        let state = for_tests(Shape::Bare, IdStyle::Numbers);
+        let (status, home) = page(&state, "/");
+        assert_eq!(status, 200);
+        assert!(home.contains("<textarea id=\"paste\""));
+        assert!(!home.contains("<script"));
+        assert_eq!(page(&state, "/login").0, 200);
+        for path in [
+            "/nowhere",
+            "/v1/orchestrations-report/1",
+            "/v1/orchestrations-report/1/2/steps",
+            "/app/orchestrations/1/runs",
+            "/app/orchestrations/1/run/2",
+            "/public/orchestration-report/nope",
+        ] {
+            assert_eq!(page(&state, path).0, 404, "{path}");
+        }
+    }
+
+    #[test]
+    fn the_public_report_shows_the_escaped_name_in_an_h1() {
         let state = for_tests(Shape::Bare, IdStyle::Numbers);
         let item = state
             .orchestrations
             .iter()
             .find(|o| o.name.contains('<'))
             .unwrap();
-        let path = format!(
-            "/v1/orchestrations-report/{}/{}",
-            item.numeric_id, item.runs[0].run_id
-        );
+        let path = format!("/public/orchestration-report/{}", item.share_token);
         let (status, html) = page(&state, &path);
         assert_eq!(status, 200);
         let expected = format!(
@@ -169,14 +199,5 @@ mod tests {
         );
         assert!(html.contains(&expected), "{html}");
         assert!(!html.contains(&item.name));
-    }
-
-    #[test]
-    fn unknown_pages_and_ids_are_404() {
-        let state = for_tests(Shape::Bare, IdStyle::Numbers);
-        assert_eq!(page(&state, "/v1/orchestrations-report/1/2").0, 404);
-        assert_eq!(page(&state, "/nowhere").0, 404);
-        assert_eq!(page(&state, "/").0, 200);
-        assert_eq!(page(&state, "/login").0, 200);
     }
 }

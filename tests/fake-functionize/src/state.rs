@@ -157,12 +157,6 @@ impl State {
             .find(|item| item.deployment_id == deployment_id)
     }
 
-    pub fn find_numeric(&self, numeric_id: u64) -> Option<&Orchestration> {
-        self.orchestrations
-            .iter()
-            .find(|item| item.numeric_id == numeric_id)
-    }
-
     /// Logs a request as it arrives, so a test sees it even if it is never answered.
     pub fn record(&self, mut record: RequestRecord) -> u64 {
         let mut live = self.live();

@@ -170,3 +170,28 @@ async fn a_truncate_rule_sends_half_the_announced_body() {
         .unwrap()
         .is_array());
 }
+
+#[tokio::test]
+async fn the_app_shell_is_served_quickly_with_thousands_of_orchestrations() {
+    let fake = Fake::start("shell", &["--generate", "5000"]);
+    let expected = fake.control("GET", "/fixture", "").await;
+    let last = &expected[4999];
+    let hex = last["deployment_id"].as_str().unwrap();
+    let run = last["last_run_id"].as_str().unwrap();
+    let path = format!("/app/orchestrations/{hex}/runs/{run}");
+
+    let started = std::time::Instant::now();
+    let raw = fake.https(&get(&path, None)).await;
+    let elapsed = started.elapsed();
+    let (head, body) = split(&raw);
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    assert!(head
+        .to_ascii_lowercase()
+        .contains("content-type: text/html"));
+    let html = String::from_utf8_lossy(body);
+    assert!(html.contains("Generated regression suite 5000"));
+    assert!(html.contains(hex));
+    // Generous for a debug build on a slow machine; a shell that took seconds would stall the
+    // browser tests that load many pages.
+    assert!(elapsed < std::time::Duration::from_secs(2), "{elapsed:?}");
+}
