@@ -2,7 +2,7 @@
 //! call for that direction, only `/group` from hex to numeric, so the candidates are asked in
 //! turn: the ones whose name the page shows first, a few at a time, stopping at the first match.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use futures_util::stream::{self, StreamExt};
 use serde::{Deserialize, Serialize};
@@ -64,7 +64,14 @@ pub async fn deployment_for<T: Transport>(
         return Ok(known);
     }
     let list = client.list_orchestrations().await?;
-    let (named, others) = likely_first(&list, visible_name);
+    // A candidate whose numeric id is already known is not the wanted one (that lookup failed
+    // above), so asking it again would only repeat a request.
+    let known: BTreeSet<&str> = map.0.values().map(String::as_str).collect();
+    let unknown: Vec<&Orchestration> = list
+        .iter()
+        .filter(|o| !known.contains(o.deployment_id.as_str()))
+        .collect();
+    let (named, others) = likely_first(&unknown, visible_name);
 
     // The named candidates go alone first: usually one request finds the match, and the
     // others are only disturbed when the page's name misled us.
@@ -109,7 +116,7 @@ async fn first_match<T: Transport>(
 /// The candidates' deployment ids in two tiers: those named exactly like `visible_name`, then
 /// the rest, partly matching names first, otherwise in list order.
 fn likely_first(
-    list: &[Orchestration],
+    list: &[&Orchestration],
     visible_name: Option<&str>,
 ) -> (Vec<DeploymentId>, Vec<DeploymentId>) {
     let wanted = visible_name.map(fold).filter(|name| !name.is_empty());
@@ -124,7 +131,7 @@ fn likely_first(
             2
         }
     };
-    let mut ranked: Vec<(u8, &Orchestration)> = list.iter().map(|o| (rank(o), o)).collect();
+    let mut ranked: Vec<(u8, &Orchestration)> = list.iter().map(|o| (rank(o), *o)).collect();
     // A stable sort keeps the list order within each rank.
     ranked.sort_by_key(|(rank, _)| *rank);
     let (named, others): (Vec<_>, Vec<_>) = ranked.into_iter().partition(|(rank, _)| *rank == 0);

@@ -180,3 +180,12 @@ fn the_map_survives_a_round_trip_through_storage_as_plain_json() {
     let read: IdMap = serde_json::from_str(&stored).unwrap();
     assert_eq!(read, map);
 }
+
+#[test]
+fn a_second_search_for_an_unknown_id_asks_no_candidate_twice() {
+    let account = Account::new(12);
+    let mut map = IdMap::default();
+    assert_eq!(resolve(&account, 99, None, &mut map), Err(Error::NotFound));
+    assert_eq!(resolve(&account, 99, None, &mut map), Err(Error::NotFound));
+    assert_eq!(account.group_requests(), 12);
+}
