@@ -14,3 +14,17 @@ export async function readClipboard(context) {
     await page.close();
   }
 }
+
+/** Puts `text` on the clipboard, so a test can tell a fresh copy from an earlier one. */
+export async function writeClipboard(context, text) {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: FUNCTIONIZE_ORIGIN,
+  });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${FUNCTIONIZE_ORIGIN}/`);
+    await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  } finally {
+    await page.close();
+  }
+}

@@ -13,7 +13,7 @@ export {
   FUNCTIONIZE_ORIGIN,
   POPUP_VIEWPORT,
 } from './browser.mjs';
-export { readClipboard } from './clipboard.mjs';
+export { readClipboard, writeClipboard } from './clipboard.mjs';
 export { assertNoConsoleContains } from './console-log.mjs';
 export { controlClient } from './control-client.mjs';
 export { assertTokenOnlyInApiHeader, countTokenHeaders } from './network-log.mjs';
@@ -32,15 +32,16 @@ export const RESPONSE_SHAPES = [
  * Registers hooks on the enclosing suite: before it, a fake started with `fakeOptions`, a
  * fresh profile and a browser (with the fake's token saved when `withToken`); after each
  * test, the pages it opened are closed; after the suite, everything is stopped, even when a
- * test failed. Returns the live session: { fake, browser, token, restartBrowser }.
+ * test failed. `developerMode` starts the profile with it on (see `makeProfile`). Returns the
+ * live session: { fake, browser, token, restartBrowser }.
  */
-export function useSession(fakeOptions = {}, { withToken = true } = {}) {
+export function useSession(fakeOptions = {}, { withToken = true, developerMode = false } = {}) {
   const session = {};
 
   before(async () => {
     session.token = fakeOptions.token ?? `fzk-e2e-${process.pid}-${Date.now().toString(36)}`;
     session.fake = await startFake({ ...fakeOptions, token: session.token });
-    session.profile = await makeProfile();
+    session.profile = await makeProfile({ developerMode });
     session.browser = await launch(session);
     if (withToken) await configure(session.browser.context, { token: session.token });
   });
