@@ -32,3 +32,22 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     );
   return true;
 });
+
+// After an install or an update, the report pages already open hold an orphaned script whose
+// button no longer works (or no script at all); give them the new one right away.
+chrome.runtime.onInstalled.addListener(() => {
+  injectIntoOpenReportPages().catch(() => {});
+});
+
+async function injectIntoOpenReportPages() {
+  const declared = chrome.runtime.getManifest().content_scripts ?? [];
+  const registered = await chrome.scripting.getRegisteredContentScripts();
+  const patterns = [...declared, ...registered].flatMap((script) => script.matches ?? []);
+  if (patterns.length === 0) return;
+  const tabs = await chrome.tabs.query({ url: patterns });
+  for (const tab of tabs) {
+    chrome.scripting
+      .executeScript({ target: { tabId: tab.id }, files: ['content.js'] })
+      .catch(() => {}); // a tab that closed or navigated away meanwhile needs nothing
+  }
+}
