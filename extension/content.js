@@ -70,7 +70,8 @@
     shadow.innerHTML = `
       <style>
         :host { all: initial; display: inline-flex; gap: 6px; align-items: center;
-          margin-left: 12px; vertical-align: middle; font: 13px/1.3 system-ui, sans-serif; }
+          margin-left: 12px; vertical-align: middle; font: 13px/1.3 system-ui, sans-serif;
+          flex: none; white-space: nowrap; }
         button { font: inherit; padding: 4px 10px; border-radius: 6px; cursor: pointer;
           border: 1px solid #9aa4b8; background: #fff; color: #1d2330; }
         button.main { background: #2857d6; border-color: #2857d6; color: #fff; }

@@ -3,7 +3,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
+import path from 'node:path';
+
 import { ELSEWHERE_HOST, readClipboard, useSession, writeClipboard } from './harness.mjs';
+import { SCREENSHOT_DIR } from './paths.mjs';
 import {
   REPORT,
   SHARE,
@@ -43,6 +46,10 @@ describe('the report-page button', { timeout: 60_000 }, () => {
     await buttonPlaced(page);
     assert.equal(await copied(page, 'share'), item.share_link);
     assert.equal((await placement(page)).hosts, 1, 'button hosts after the copy');
+    // For the README: the button as a user sees it, just after a copy.
+    const screenshot = path.join(SCREENSHOT_DIR, 'page-button.png');
+    await page.setViewportSize({ width: 900, height: 260 });
+    await page.screenshot({ path: screenshot });
     assert.deepEqual(errors.all(), [], 'errors on the page');
   });
 
