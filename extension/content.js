@@ -4,9 +4,19 @@
 // report page, where the button goes, and what the links are.
 (() => {
   const MARK = 'data-functionize-report-links';
+  const MARK_VALUE = 'copy-buttons';
+  // A page that removes the button more often than this per second wins, so the two never
+  // fight in a loop. A header re-rendered every second or so keeps its button.
+  const MAX_REINSERTS_PER_SECOND = 10;
+  const NO_ANSWER = 'The extension did not answer. Try again in a moment.';
+
   let anchorSelector = null; // set while the current URL is a report page
   let checkedUrl = null;
+  let page = 0; // counts page changes, so a late answer for an earlier page is dropped
+  let reinserts = { since: 0, count: 0, gaveUp: false };
+  let busy = false;
   let host = null; // this instance's button host element
+  let shadow = null;
   let observer = null;
 
   // After the extension is reloaded or updated, this script stays in the page without a
@@ -21,15 +31,12 @@
   }
 
   async function ask(message) {
-    if (orphaned()) {
-      retire();
-      return null;
-    }
+    if (orphaned()) return retire();
     try {
       return await chrome.runtime.sendMessage(message);
     } catch {
       if (orphaned()) retire();
-      return null;
+      return undefined;
     }
   }
 
@@ -41,10 +48,12 @@
   async function checkPage() {
     const url = location.href;
     checkedUrl = url;
+    page += 1;
+    reinserts = { since: 0, count: 0, gaveUp: false };
     const info = await ask({ type: 'pageInfo', url });
     if (url !== location.href) return; // navigated again meanwhile; that check wins
     anchorSelector = info?.ok && info.report ? info.selector : null;
-    resetButton();
+    if (shadow) setState('', '');
     place();
   }
 
@@ -56,15 +65,22 @@
       return;
     }
     if (host?.isConnected && host.previousElementSibling === anchor) return;
+    if (host && !mayReinsert()) return;
     host ??= drawButton();
     anchor.after(host);
   }
 
-  let shadow = null;
+  function mayReinsert() {
+    const now = performance.now();
+    if (now - reinserts.since > 1000) reinserts = { since: now, count: 0, gaveUp: false };
+    reinserts.count += 1;
+    reinserts.gaveUp ||= reinserts.count > MAX_REINSERTS_PER_SECOND;
+    return !reinserts.gaveUp;
+  }
 
   function drawButton() {
     const element = document.createElement('span');
-    element.setAttribute(MARK, '');
+    element.setAttribute(MARK, MARK_VALUE);
     // Closed, so the page's scripts cannot reach into it; styles cannot cross either way.
     shadow = element.attachShadow({ mode: 'closed' });
     shadow.innerHTML = `
@@ -76,7 +92,7 @@
           border: 1px solid #9aa4b8; background: #fff; color: #1d2330; }
         button.main { background: #2857d6; border-color: #2857d6; color: #fff; }
         button:focus-visible { outline: 2px solid #2857d6; outline-offset: 2px; }
-        button[disabled] { opacity: .7; cursor: progress; }
+        button[aria-disabled="true"] { opacity: .7; cursor: progress; }
         .state { color: #3d4658; }
         .state.bad { color: #b42318; }
         .state.ok { color: #1b7f3b; }
@@ -95,30 +111,33 @@
     return element;
   }
 
-  function setState(text, tone, busy) {
+  // Busy buttons are marked, not disabled: disabling the focused button would drop keyboard
+  // focus to the page.
+  function setState(text, tone, isBusy = false) {
+    busy = isBusy;
     const state = shadow.querySelector('.state');
     state.textContent = text;
     state.className = `state ${tone}`;
-    for (const button of shadow.querySelectorAll('button')) button.disabled = busy;
-  }
-
-  function resetButton() {
-    if (shadow) setState('', '', false);
+    for (const button of shadow.querySelectorAll('button')) {
+      button.setAttribute('aria-disabled', String(isBusy));
+    }
   }
 
   async function copy(link) {
+    if (busy) return;
+    const askedFor = page;
     setState('Copying…', '', true);
     const reply = await ask({ type: 'pageLink', url: location.href, name: visibleName(), link });
-    if (!reply) return; // the extension went away; the button went with it
-    if (!reply.ok) {
-      setState(reply.error?.message ?? 'Something went wrong. Try again.', 'bad', false);
+    if (askedFor !== page || !host) return; // another page now, or the extension went away
+    if (!reply?.ok) {
+      setState(reply?.error?.message ?? NO_ANSWER, 'bad');
       return;
     }
     try {
       await navigator.clipboard.writeText(reply.url);
-      setState(link === 'share' ? 'Share link copied' : 'Report URL copied', 'ok', false);
+      setState(link === 'share' ? 'Share link copied' : 'Report URL copied', 'ok');
     } catch {
-      setState('The page did not allow copying. Click the page, then try again.', 'bad', false);
+      setState('The page did not allow copying. Click the page, then try again.', 'bad');
     }
   }
 
@@ -129,17 +148,19 @@
     else place();
   }
 
-  // A script left behind by an earlier copy of the extension may have drawn a button already.
-  for (const old of document.querySelectorAll(`[${MARK}]`)) old.remove();
+  // A script left behind by an earlier copy of the extension may have drawn buttons already.
+  for (const old of document.querySelectorAll(`span[${MARK}="${MARK_VALUE}"]`)) old.remove();
 
+  // Changes are handled in a later task, not a microtask, so the page's own code always runs
+  // in between, whatever it does to the page.
   let scheduled = false;
   observer = new MutationObserver(() => {
     if (scheduled) return;
     scheduled = true;
-    queueMicrotask(() => {
+    setTimeout(() => {
       scheduled = false;
       onChange();
-    });
+    }, 0);
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });
   addEventListener('popstate', onChange);

@@ -66,8 +66,10 @@ pub enum PageLinkKind {
 pub enum Sender {
     /// The popup or the options page: may ask anything.
     ExtensionPage,
-    /// This extension's content script in a tab showing `page_url`: may ask only about the
-    /// page it runs in, and only on the configured Functionize host.
+    /// This extension's content script in a tab showing `page_url`: may ask only about report
+    /// pages, and only from and about pages of the configured Functionize host. (The page's URL
+    /// is not required to equal `page_url`: after a client-side navigation the browser may
+    /// still report the previous one.)
     ContentScript {
         page_url: String,
     },
@@ -192,8 +194,8 @@ async fn reply<T: Transport>(
     }
 }
 
-/// Content scripts may ask only about their own page, on the configured host; everything
-/// else is for the extension's own pages.
+/// Content scripts may ask only about pages of the configured host, from a page of that host;
+/// everything else is for the extension's own pages.
 fn authorise(request: &Request, sender: &Sender, host: &Host) -> Result<(), Error> {
     match (sender, request) {
         (Sender::ExtensionPage, _) => Ok(()),

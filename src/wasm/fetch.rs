@@ -1,7 +1,7 @@
 //! The `Transport` the extension ships with: the browser's fetch, through gloo-net.
 
 use gloo_net::http::{Headers, Request, RequestBuilder};
-use web_sys::{RequestCredentials, RequestRedirect, ResponseType, UrlSearchParams};
+use web_sys::{RequestCache, RequestCredentials, RequestRedirect, ResponseType, UrlSearchParams};
 
 use crate::api::transport::{HttpRequest, HttpResponse, Method, Transport, TransportError};
 
@@ -18,7 +18,10 @@ impl Transport for FetchTransport {
         .credentials(RequestCredentials::Omit)
         // Fetch keeps custom headers across redirects, even to another host: following one
         // would hand the token to wherever the redirect points.
-        .redirect(RequestRedirect::Manual);
+        .redirect(RequestRedirect::Manual)
+        // A hung request to the same URL would otherwise hold the next one in the browser's
+        // cache lock; every answer here is wanted fresh anyway.
+        .cache(RequestCache::NoStore);
         let builder = with_headers(builder, &request.headers)?;
 
         let sent = match &request.form {
