@@ -8,13 +8,20 @@ use crate::host::Host;
 /// The key the settings are stored under.
 pub const STORAGE_KEY: &str = "settings";
 
+/// How long one request may take before it is given up, when the settings do not say.
+pub const DEFAULT_TIMEOUT_SECS: u32 = 15;
+
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Settings {
     #[serde(default)]
     pub token: String,
     /// Empty means the default host.
     #[serde(default)]
     pub host: String,
+    /// Absent means `DEFAULT_TIMEOUT_SECS`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_timeout_secs: Option<u32>,
 }
 
 impl Settings {
@@ -24,6 +31,15 @@ impl Settings {
         } else {
             Host::parse(&self.host)
         }
+    }
+
+    /// The request timeout in milliseconds: never zero, never more than two minutes, since a
+    /// spinner longer than that helps nobody.
+    pub fn request_timeout_ms(&self) -> u32 {
+        self.request_timeout_secs
+            .unwrap_or(DEFAULT_TIMEOUT_SECS)
+            .clamp(1, 120)
+            * 1000
     }
 
     pub fn has_token(&self) -> bool {
@@ -48,6 +64,7 @@ impl Settings {
         Ok(Settings {
             token,
             host: host.to_string(),
+            request_timeout_secs: self.request_timeout_secs,
         })
     }
 }
@@ -86,7 +103,24 @@ mod tests {
         Settings {
             token: "secret-token".into(),
             host: "app.functionize.com".into(),
+            request_timeout_secs: None,
         }
+    }
+
+    #[test]
+    fn requests_time_out_after_fifteen_seconds_unless_set_otherwise() {
+        assert_eq!(saved().request_timeout_ms(), 15_000);
+        let quick: Settings = serde_json::from_str(r#"{"requestTimeoutSecs":2}"#).unwrap();
+        assert_eq!(quick.request_timeout_ms(), 2_000);
+        let zero: Settings = serde_json::from_str(r#"{"requestTimeoutSecs":0}"#).unwrap();
+        assert_eq!(zero.request_timeout_ms(), 1_000);
+    }
+
+    #[test]
+    fn editing_keeps_the_timeout() {
+        let mut quick = saved();
+        quick.request_timeout_secs = Some(3);
+        assert_eq!(quick.edited("", "").unwrap().request_timeout_secs, Some(3));
     }
 
     #[test]

@@ -13,6 +13,7 @@ fn settings() -> Settings {
     Settings {
         token: TOKEN.into(),
         host: "app.functionize.com".into(),
+        request_timeout_secs: None,
     }
 }
 

@@ -1,11 +1,15 @@
 //! The `Transport` the extension ships with: the browser's fetch, through gloo-net.
 
 use gloo_net::http::{Headers, Request, RequestBuilder};
-use web_sys::{RequestCache, RequestCredentials, RequestRedirect, ResponseType, UrlSearchParams};
+use web_sys::{
+    AbortSignal, RequestCache, RequestCredentials, RequestRedirect, ResponseType, UrlSearchParams,
+};
 
 use crate::api::transport::{HttpRequest, HttpResponse, Method, Transport, TransportError};
 
-pub struct FetchTransport;
+pub struct FetchTransport {
+    pub timeout_ms: u32,
+}
 
 impl Transport for FetchTransport {
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
@@ -21,7 +25,9 @@ impl Transport for FetchTransport {
         .redirect(RequestRedirect::Manual)
         // A hung request to the same URL would otherwise hold the next one in the browser's
         // cache lock; every answer here is wanted fresh anyway.
-        .cache(RequestCache::NoStore);
+        .cache(RequestCache::NoStore)
+        // The signal aborts the whole exchange, so a body that stalls half-way times out too.
+        .abort_signal(Some(&AbortSignal::timeout_with_u32(self.timeout_ms)));
         let builder = with_headers(builder, &request.headers)?;
 
         let sent = match &request.form {
@@ -38,7 +44,7 @@ impl Transport for FetchTransport {
             }
             None => builder.send().await,
         };
-        let response = sent.map_err(|_| TransportError::Network)?;
+        let response = sent.map_err(failure)?;
         if response.type_() == ResponseType::Opaqueredirect {
             // The browser hides a manual redirect's status and target; any 3xx reads the same.
             return Ok(HttpResponse {
@@ -49,7 +55,7 @@ impl Transport for FetchTransport {
         }
 
         let headers = response.headers();
-        let body = response.text().await.map_err(|_| TransportError::Network)?;
+        let body = response.text().await.map_err(failure)?;
         Ok(HttpResponse {
             status: response.status(),
             content_type: headers.get("content-type"),
@@ -57,6 +63,13 @@ impl Transport for FetchTransport {
             redirected: response.redirected(),
             retry_after: headers.get("retry-after"),
         })
+    }
+}
+
+fn failure(error: gloo_net::Error) -> TransportError {
+    match error {
+        gloo_net::Error::JsError(error) if error.name == "TimeoutError" => TransportError::Timeout,
+        _ => TransportError::Network,
     }
 }
 

@@ -10,6 +10,8 @@ use crate::api::transport::{HttpRequest, Method, Transport, TransportError};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+const FETCH: FetchTransport = FetchTransport { timeout_ms: 5_000 };
+
 fn get(url: &str) -> HttpRequest {
     HttpRequest {
         method: Method::Get,
@@ -44,7 +46,7 @@ fn replies_cross_to_pages_as_plain_objects() {
 
 #[wasm_bindgen_test]
 async fn fetch_transport_reads_status_type_and_body() {
-    let response = FetchTransport
+    let response = FETCH
         .send(get("data:application/json,%7B%22id%22%3A42%7D"))
         .await
         .unwrap();
@@ -56,7 +58,7 @@ async fn fetch_transport_reads_status_type_and_body() {
 
 #[wasm_bindgen_test]
 async fn fetch_transport_reports_an_unreachable_url_as_a_network_failure() {
-    let failed = FetchTransport.send(get("https://[bad")).await;
+    let failed = FETCH.send(get("https://[bad")).await;
     assert!(matches!(failed, Err(TransportError::Network)));
 }
 
@@ -64,6 +66,6 @@ async fn fetch_transport_reports_an_unreachable_url_as_a_network_failure() {
 async fn a_header_value_a_header_cannot_hold_fails_the_request_instead_of_throwing() {
     let mut request = get("data:application/json,%7B%7D");
     request.headers = vec![("accesstoken".into(), "токен".into())];
-    let failed = FetchTransport.send(request).await;
+    let failed = FETCH.send(request).await;
     assert!(matches!(failed, Err(TransportError::Network)));
 }

@@ -20,7 +20,9 @@ pub async fn handle_message(message: JsValue, sender: String, page_url: Option<S
     let context = Context {
         settings: &settings,
         ids: &mut ids,
-        transport: FetchTransport,
+        transport: FetchTransport {
+            timeout_ms: settings.request_timeout_ms(),
+        },
     };
     let reply = answer(&message, &sender, context).await;
 

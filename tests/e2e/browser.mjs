@@ -115,7 +115,8 @@ export async function serviceWorker(context) {
  * Writes the extension's settings straight into `chrome.storage.local`, for tests that are
  * not about the options page.
  */
-export async function configure(context, { token, host = FUNCTIONIZE_HOST }) {
+export async function configure(context, { token, host = FUNCTIONIZE_HOST, ...more }) {
   const worker = await serviceWorker(context);
-  await worker.evaluate((settings) => chrome.storage.local.set({ settings }), { token, host });
+  const settings = { token, host, ...more };
+  await worker.evaluate((stored) => chrome.storage.local.set({ settings: stored }), settings);
 }
