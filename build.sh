@@ -6,6 +6,7 @@
 #   ./build.sh          build the unpacked extension into dist/chrome
 #   ./build.sh demo     build, start the fake Functionize, and show the extension working
 #   ./build.sh test     run every test
+#   ./build.sh fuzz     run the parsers' property tests far longer than the test run does
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -124,12 +125,19 @@ test_all() {
   node --test --test-concurrency=1 tests/e2e/*.test.mjs
 }
 
+fuzz() {
+  need_rust
+  step "property tests of every parser, ${FUZZ_CASES:=100000} cases each"
+  PROPTEST_CASES=$FUZZ_CASES cargo test --release -p "$CRATE" --test parsers_never_panic
+}
+
 case "${1:-build}" in
   build) build ;;
   demo) demo ;;
   test) test_all ;;
+  fuzz) fuzz ;;
   *)
-    echo "usage: ./build.sh [build|demo|test]" >&2
+    echo "usage: ./build.sh [build|demo|test|fuzz]" >&2
     exit 2
     ;;
 esac
