@@ -1,6 +1,7 @@
 //! Whatever Functionize or a page sends, the parsers answer with a value or an error, never a
 //! panic (which in the extension would abort the whole wasm instance). `./build.sh test` runs a
 //! short pass; `./build.sh fuzz` sets PROPTEST_CASES much higher.
+#![cfg(not(target_arch = "wasm32"))]
 
 use functionize_report_links::api::parse::{
     parse_group, parse_latest_run, parse_orchestrations, parse_share_link, parse_token,
