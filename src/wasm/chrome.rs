@@ -20,6 +20,9 @@ extern "C" {
     #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = set)]
     fn storage_set(items: &JsValue) -> Promise;
 
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = clear)]
+    fn storage_clear() -> Promise;
+
     #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = sendMessage)]
     fn runtime_send_message(message: &JsValue) -> Promise;
 
@@ -49,6 +52,11 @@ pub async fn store(key: &str, value: &JsValue) -> Result<(), JsValue> {
     let items = Object::new();
     Reflect::set(&items, &JsValue::from_str(key), value)?;
     JsFuture::from(storage_set(&items)).await.map(drop)
+}
+
+/// Removes everything the extension stored: settings, credentials and every cache.
+pub async fn forget_everything() -> Result<(), JsValue> {
+    JsFuture::from(storage_clear()).await.map(drop)
 }
 
 /// Sends a message to the service worker and waits for its reply.

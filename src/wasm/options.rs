@@ -20,6 +20,11 @@ const SAVE_FAILED: &str =
     "The browser could not save the settings. Try again; if it keeps failing, \
      check that the browser profile is not read-only.";
 
+const FORGOTTEN: &str =
+    "Forgotten: no token, host or cached id is left in this browser. Paste a token to start again.";
+const FORGET_FAILED: &str = "The browser could not remove everything. Try again; if it keeps \
+     failing, remove the extension, which removes all it stored.";
+
 #[wasm_bindgen]
 pub fn start_options() {
     spawn_local(async {
@@ -33,8 +38,9 @@ pub fn start_options() {
         wire(page);
         // The buttons start disabled so that a click before this point cannot submit the
         // form the browser's way, which would put the typed token in the page's URL.
-        by_id::<HtmlButtonElement>("save").set_disabled(false);
-        by_id::<HtmlButtonElement>("test").set_disabled(false);
+        for id in ["save", "test", "forget"] {
+            by_id::<HtmlButtonElement>(id).set_disabled(false);
+        }
     });
 }
 
@@ -55,6 +61,13 @@ fn wire(page: Rc<Page>) {
                 saving.await;
             });
         }
+    });
+
+    let forget = by_id::<HtmlElement>("forget");
+    let forgetting = page.clone();
+    on(&forget, "click", move |_| {
+        let page = forgetting.clone();
+        spawn_local(async move { page.forget().await });
     });
 
     let test = by_id::<HtmlElement>("test");
@@ -105,6 +118,20 @@ impl Page {
             "Paste your Functionize access token"
         };
         self.token.set_placeholder(placeholder);
+    }
+
+    async fn forget(&self) {
+        let removed = chrome::forget_everything().await.is_ok();
+        // The button's script for another host goes too: without a token it could do nothing.
+        let unregistered = chrome::register_page_script(None).await.is_ok();
+        if !(removed && unregistered) {
+            say(&self.status, FORGET_FAILED, Tone::Bad);
+            return;
+        }
+        self.saved.replace(Settings::default());
+        self.token.set_value("");
+        self.show_saved();
+        say(&self.status, FORGOTTEN, Tone::Good);
     }
 
     fn has_edits(&self) -> bool {
