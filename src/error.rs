@@ -30,6 +30,8 @@ pub enum Error {
     /// A message came from something other than the extension's own pages, or asked for
     /// something the extension does not do.
     NotAllowed,
+    /// The browser has not granted the extension access to the configured host.
+    HostNotPermitted { host: String },
 }
 
 impl Error {
@@ -46,6 +48,7 @@ impl Error {
             Error::InvalidInput { .. } => "InvalidInput",
             Error::RunIdNeeded => "RunIdNeeded",
             Error::NotAllowed => "NotAllowed",
+            Error::HostNotPermitted { .. } => "HostNotPermitted",
         }
     }
 
@@ -80,6 +83,10 @@ impl Error {
             Error::RunIdNeeded => {
                 "No run found for this orchestration yet. Type the run id, then copy again.".into()
             }
+            Error::HostNotPermitted { host } => format!(
+                "The extension has no permission to reach {host}. Open the options and press \
+                 Save, then allow access when the browser asks."
+            ),
             Error::NotAllowed => "The extension refused this request: it answers only its own \
                 pages. Use the toolbar popup instead."
                 .into(),

@@ -73,6 +73,12 @@ impl Host {
         self.0.split(':').next().unwrap_or(&self.0)
     }
 
+    /// The browser's host-permission pattern for this host. Match patterns take no port, so
+    /// a port is dropped.
+    pub fn origin_pattern(&self) -> String {
+        format!("https://{}/*", self.name())
+    }
+
     pub fn api_base(&self) -> String {
         format!("https://{}/api/v4", self.0)
     }
@@ -241,5 +247,15 @@ mod tests {
             assert!(Host::parse(bad).is_err(), "{bad}");
         }
         assert!(Host::parse(&format!("{}.com", "a".repeat(64))).is_err());
+    }
+
+    #[test]
+    fn the_permission_pattern_covers_the_host_without_its_port() {
+        let host = Host::parse("fz.example.com:8443").unwrap();
+        assert_eq!(host.origin_pattern(), "https://fz.example.com/*");
+        assert_eq!(
+            Host::default().origin_pattern(),
+            "https://app.functionize.com/*"
+        );
     }
 }

@@ -91,6 +91,9 @@ pub struct Context<'a, T: Transport> {
     pub settings: &'a Settings,
     /// Learned id mappings; the caller stores them again when they changed.
     pub ids: &'a mut IdMap,
+    /// Whether the browser lets the extension reach the configured host; without it every
+    /// request would fail like a network error, which would point the user the wrong way.
+    pub host_permitted: bool,
     pub transport: T,
 }
 
@@ -133,6 +136,11 @@ async fn reply<T: Transport>(
     let settings = context.settings;
     if !settings.has_token() {
         return Err(Error::NoToken);
+    }
+    if !context.host_permitted {
+        return Err(Error::HostNotPermitted {
+            host: host.to_string(),
+        });
     }
     let client = Client::new(context.transport, host, settings.token.trim().to_owned());
     let ids = context.ids;

@@ -22,6 +22,7 @@ fn ask_as(sender: &Sender, settings: &Settings, transport: &Scripted, message: V
     let context = Context {
         settings,
         ids: &mut ids,
+        host_permitted: true,
         transport,
     };
     block_on(answer(&message, sender, context))
@@ -297,6 +298,31 @@ fn the_popup_learns_which_orchestration_and_run_the_tab_shows() {
     assert_eq!(
         reply,
         json!({ "ok": true, "deploymentId": HEX, "runId": "r-1" })
+    );
+    assert!(transport.requests().is_empty());
+}
+
+#[test]
+fn a_host_without_permission_is_named_as_such_and_nothing_is_sent() {
+    let transport = Scripted::default();
+    let mut ids = IdMap::default();
+    let settings = Settings {
+        host: "studio.functionize.com".into(),
+        ..settings()
+    };
+    let context = Context {
+        settings: &settings,
+        ids: &mut ids,
+        host_permitted: false,
+        transport: &transport,
+    };
+    let message = json!({ "type": "listOrchestrations" });
+    let reply = block_on(answer(&message, &Sender::ExtensionPage, context));
+    assert_eq!(reply["error"]["name"], "HostNotPermitted");
+    let text = reply["error"]["message"].as_str().unwrap();
+    assert!(
+        text.contains("no permission to reach studio.functionize.com"),
+        "{text}"
     );
     assert!(transport.requests().is_empty());
 }

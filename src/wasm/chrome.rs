@@ -38,6 +38,9 @@ extern "C" {
     #[wasm_bindgen(js_namespace = ["chrome", "scripting"], js_name = unregisterContentScripts)]
     fn scripting_unregister(filter: &JsValue) -> Promise;
 
+    #[wasm_bindgen(js_namespace = ["chrome", "permissions"], js_name = contains)]
+    fn permissions_contains(permissions: &JsValue) -> Promise;
+
     #[wasm_bindgen(js_namespace = ["chrome", "permissions"], js_name = request)]
     fn permissions_request(permissions: &JsValue) -> Promise;
 }
@@ -81,14 +84,28 @@ pub async fn active_tab() -> Option<(String, String)> {
     Some((text("url")?, text("title").unwrap_or_default()))
 }
 
-/// Asks for access to one more origin. Must be called synchronously inside the user's click:
-/// the browser refuses the prompt once the click's activation has been awaited away.
-pub fn request_origin(origin_pattern: &str) -> Promise {
+/// Whether the extension may reach `origin_pattern` now (the user can revoke it at any time).
+pub async fn has_origin(origin_pattern: &str) -> bool {
+    let permissions = origins(origin_pattern);
+    let granted = JsFuture::from(permissions_contains(&permissions)).await;
+    granted
+        .ok()
+        .and_then(|granted| granted.as_bool())
+        .unwrap_or(false)
+}
+
+fn origins(origin_pattern: &str) -> JsValue {
     let origins = js_sys::Array::of1(&JsValue::from_str(origin_pattern));
     let permissions = Object::new();
     // Setting a property on a fresh plain object cannot fail.
     let _ = Reflect::set(&permissions, &JsValue::from_str("origins"), &origins);
-    permissions_request(&permissions)
+    permissions.into()
+}
+
+/// Asks for access to one more origin. Must be called synchronously inside the user's click:
+/// the browser refuses the prompt once the click's activation has been awaited away.
+pub fn request_origin(origin_pattern: &str) -> Promise {
+    permissions_request(&origins(origin_pattern))
 }
 
 /// The value stored under `key`; absent or unreadable values read as the default, which the

@@ -163,7 +163,7 @@ impl Page {
         }
         let host = edited.host().ok()?;
         let permission =
-            (host != Host::default()).then(|| chrome::request_origin(&origin_pattern(&host)));
+            (host != Host::default()).then(|| chrome::request_origin(&host.origin_pattern()));
 
         let page = self.clone();
         Some(async move {
@@ -185,7 +185,7 @@ impl Page {
                 say(&page.status, SAVE_FAILED, Tone::Bad);
                 return false;
             }
-            let pattern = (host != Host::default()).then(|| origin_pattern(&host));
+            let pattern = (host != Host::default()).then(|| host.origin_pattern());
             if chrome::register_page_script(pattern.as_deref())
                 .await
                 .is_err()
@@ -204,9 +204,4 @@ impl Page {
             true
         })
     }
-}
-
-/// The host permission pattern for `host`. Match patterns take no port, so a port is dropped.
-fn origin_pattern(host: &Host) -> String {
-    format!("https://{}/*", host.name())
 }

@@ -17,9 +17,15 @@ pub async fn handle_message(message: JsValue, sender: String, page_url: Option<S
     let mut ids = chrome::load_ids().await;
     let known = ids.len();
 
+    let host_permitted = match settings.host() {
+        Ok(host) => chrome::has_origin(&host.origin_pattern()).await,
+        // An invalid host is reported as such by `answer`; no permission question arises.
+        Err(_) => true,
+    };
     let context = Context {
         settings: &settings,
         ids: &mut ids,
+        host_permitted,
         transport: FetchTransport {
             timeout_ms: settings.request_timeout_ms(),
         },
