@@ -3,14 +3,16 @@
 
 mod scripted;
 
+use functionize_report_links::api::client::MAX_TRIES;
 use functionize_report_links::api::{HttpResponse, TransportError};
 use functionize_report_links::Error;
 use pollster::block_on;
 use scripted::{client, deployment, json, TOKEN};
 
-/// The error a user sees when listing orchestrations meets this one answer.
+/// The error a user sees when listing orchestrations meets this answer on every try.
 fn listing_error(answer: Result<HttpResponse, TransportError>) -> Error {
-    block_on(client(vec![answer]).list_orchestrations()).unwrap_err()
+    let every_try = vec![answer; MAX_TRIES as usize];
+    block_on(client(every_try).list_orchestrations()).unwrap_err()
 }
 
 #[test]
@@ -171,7 +173,7 @@ fn no_error_message_contains_the_token() {
         json(200, TOKEN),
         json(200, &format!(r#"{{"Details":"https://evil.com/{TOKEN}"}}"#)),
     ] {
-        let client = client(vec![answer]);
+        let client = client(vec![answer; MAX_TRIES as usize]);
         let error = match block_on(client.share_link(&deployment())) {
             Err(error) => error,
             Ok(link) => panic!("expected an error, got {link:?}"),
@@ -233,4 +235,86 @@ fn json_labelled_as_html_is_still_read_as_json() {
     });
     let link = block_on(client(vec![answer]).share_link(&deployment())).unwrap();
     assert_eq!(link.as_str(), "https://app.functionize.com/public/x");
+}
+
+fn limited(retry_after: &str) -> Result<HttpResponse, TransportError> {
+    Ok(HttpResponse {
+        status: 429,
+        retry_after: Some(retry_after.into()),
+        ..HttpResponse::default()
+    })
+}
+
+const LIST: &str = r#"[{"deployment_id":"0123456789abcdef0123456789abcdef"}]"#;
+
+#[test]
+fn a_server_error_is_tried_again_after_a_growing_pause_and_can_succeed() {
+    let client = client(vec![
+        json(503, ""),
+        Err(TransportError::Network),
+        json(200, LIST),
+    ]);
+    assert_eq!(block_on(client.list_orchestrations()).unwrap().len(), 1);
+    assert_eq!(client.transport.requests().len(), 3);
+    // 400 ms then 800 ms, each plus half again of jitter from the scripted transport
+    assert_eq!(client.transport.pauses(), vec![600, 1200]);
+}
+
+#[test]
+fn a_server_error_on_every_try_stops_after_three_tries() {
+    let client = client(vec![
+        json(500, ""),
+        json(502, ""),
+        json(503, ""),
+        json(200, LIST),
+    ]);
+    assert_eq!(
+        block_on(client.list_orchestrations()),
+        Err(Error::NotAnswering)
+    );
+    assert_eq!(client.transport.requests().len(), 3);
+}
+
+#[test]
+fn a_short_rate_limit_is_waited_out_as_retry_after_says() {
+    let client = client(vec![limited("2"), json(200, LIST)]);
+    assert_eq!(block_on(client.list_orchestrations()).unwrap().len(), 1);
+    assert_eq!(client.transport.pauses(), vec![2000]);
+}
+
+#[test]
+fn a_long_rate_limit_is_reported_at_once_with_its_wait() {
+    let client = client(vec![limited("30"), json(200, LIST)]);
+    assert_eq!(
+        block_on(client.list_orchestrations()),
+        Err(Error::RateLimited {
+            retry_after_secs: 30
+        })
+    );
+    assert_eq!(client.transport.requests().len(), 1);
+}
+
+#[test]
+fn a_rate_limit_on_every_try_ends_in_try_again_in_n_seconds() {
+    let client = client(vec![limited("1"), limited("1"), limited("3")]);
+    let error = block_on(client.list_orchestrations()).unwrap_err();
+    assert_eq!(
+        error.message(),
+        "Rate limited by Functionize, try again in 3 s."
+    );
+    assert_eq!(client.transport.requests().len(), 3);
+}
+
+#[test]
+fn a_timeout_a_rejected_token_or_a_missing_orchestration_is_not_tried_again() {
+    for answer in [
+        Err(TransportError::Timeout),
+        json(401, "{}"),
+        json(404, "{}"),
+    ] {
+        let client = client(vec![answer, json(200, LIST)]);
+        assert!(block_on(client.list_orchestrations()).is_err());
+        assert_eq!(client.transport.requests().len(), 1);
+        assert!(client.transport.pauses().is_empty());
+    }
 }

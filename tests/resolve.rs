@@ -79,6 +79,12 @@ impl Transport for Account {
             ..HttpResponse::default()
         })
     }
+
+    async fn pause(&self, _ms: u32) {}
+
+    fn jitter(&self) -> f64 {
+        0.0
+    }
 }
 
 struct YieldOnce(bool);

@@ -10,6 +10,13 @@ use crate::host::Host;
 use crate::ids::{DeploymentId, OrchestrationId, RunId};
 use crate::links::ShareLink;
 
+/// Tries of one GET in all, the first included.
+pub const MAX_TRIES: u32 = 3;
+/// The first retry waits this long (plus jitter), each later one twice as long.
+const BACKOFF_BASE_MS: u32 = 400;
+/// A rate limit asking for a longer wait is reported at once: a popup should not sit silent.
+pub const MAX_RETRY_WAIT_SECS: u64 = 5;
+
 /// Waiting time assumed when a 429 has no usable `Retry-After`.
 pub const DEFAULT_RETRY_AFTER_SECS: u64 = 30;
 /// Longer waits are shown as an hour; a day-long countdown in a popup helps nobody.
@@ -79,15 +86,46 @@ impl<T: Transport> Client<T> {
             ],
             form: None,
         };
-
-        let response = self
-            .transport
-            .send(request)
-            .await
-            .map_err(error_for_transport)?;
-        check_response(&response)?;
+        let response = self.send_with_retries(request).await?;
 
         parse(&response.body).map_err(|error| error.without_secret(token))
+    }
+}
+
+impl<T: Transport> Client<T> {
+    /// Sends a GET, trying again after a rate limit that asks for a short wait, a 5xx answer or
+    /// a network failure, up to `MAX_TRIES` in all, with exponential backoff and jitter. A
+    /// timeout is not tried again: the user has already waited for it.
+    async fn send_with_retries(&self, request: HttpRequest) -> Result<HttpResponse, Error> {
+        let mut attempt = 1;
+        loop {
+            let (error, may_retry_silence) = match self.transport.send(request.clone()).await {
+                Ok(response) => match check_response(&response) {
+                    Ok(()) => return Ok(response),
+                    Err(error) => (error, true),
+                },
+                Err(TransportError::Network) => (Error::NotAnswering, true),
+                Err(other) => (error_for_transport(other), false),
+            };
+            let wait_ms = match &error {
+                _ if attempt >= MAX_TRIES => None,
+                Error::RateLimited { retry_after_secs } => (*retry_after_secs
+                    <= MAX_RETRY_WAIT_SECS)
+                    .then(|| *retry_after_secs as u32 * 1000),
+                Error::NotAnswering if may_retry_silence => Some(self.backoff_ms(attempt)),
+                _ => None,
+            };
+            let Some(wait_ms) = wait_ms else {
+                return Err(error);
+            };
+            self.transport.pause(wait_ms).await;
+            attempt += 1;
+        }
+    }
+
+    fn backoff_ms(&self, attempt: u32) -> u32 {
+        let base = BACKOFF_BASE_MS << (attempt - 1);
+        base + (f64::from(base) * self.transport.jitter()) as u32
     }
 }
 

@@ -60,10 +60,25 @@ pub enum TransportError {
 #[allow(async_fn_in_trait)]
 pub trait Transport {
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError>;
+
+    /// Waits `ms` milliseconds before a retry. Part of the transport so that tests can record
+    /// the waits instead of sleeping through them.
+    async fn pause(&self, ms: u32);
+
+    /// A number in `[0, 1)` that spreads retries of many clients apart.
+    fn jitter(&self) -> f64;
 }
 
 impl<T: Transport + ?Sized> Transport for &T {
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
         (**self).send(request).await
+    }
+
+    async fn pause(&self, ms: u32) {
+        (**self).pause(ms).await
+    }
+
+    fn jitter(&self) -> f64 {
+        (**self).jitter()
     }
 }

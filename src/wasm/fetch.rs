@@ -64,6 +64,24 @@ impl Transport for FetchTransport {
             retry_after: headers.get("retry-after"),
         })
     }
+
+    async fn pause(&self, ms: u32) {
+        // The global setTimeout exists in pages and in the service worker alike.
+        let waited = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = set_timeout(&resolve, ms);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(waited).await;
+    }
+
+    fn jitter(&self) -> f64 {
+        js_sys::Math::random()
+    }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(callback: &js_sys::Function, ms: u32) -> f64;
 }
 
 fn failure(error: gloo_net::Error) -> TransportError {

@@ -16,6 +16,7 @@ pub const TOKEN: &str = "tok-s3cr3t-123";
 pub struct Scripted {
     answers: RefCell<VecDeque<Result<HttpResponse, TransportError>>>,
     requests: RefCell<Vec<HttpRequest>>,
+    pauses: RefCell<Vec<u32>>,
 }
 
 impl Scripted {
@@ -23,11 +24,17 @@ impl Scripted {
         Self {
             answers: RefCell::new(answers.into()),
             requests: RefCell::default(),
+            pauses: RefCell::default(),
         }
     }
 
     pub fn requests(&self) -> Vec<HttpRequest> {
         self.requests.borrow().clone()
+    }
+
+    /// The waits the client asked for between tries, in milliseconds.
+    pub fn pauses(&self) -> Vec<u32> {
+        self.pauses.borrow().clone()
     }
 }
 
@@ -38,6 +45,14 @@ impl Transport for Scripted {
             .borrow_mut()
             .pop_front()
             .expect("the client sent more requests than the script answers")
+    }
+
+    async fn pause(&self, ms: u32) {
+        self.pauses.borrow_mut().push(ms);
+    }
+
+    fn jitter(&self) -> f64 {
+        0.5
     }
 }
 
