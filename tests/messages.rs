@@ -326,3 +326,33 @@ fn a_host_without_permission_is_named_as_such_and_nothing_is_sent() {
     );
     assert!(transport.requests().is_empty());
 }
+
+/// Everything a Functionize page could make its content script send, in every request shape:
+/// no answer carries the token, whatever the API says back.
+#[test]
+fn no_message_a_report_page_can_send_obtains_the_token() {
+    let echo = format!(r#"{{"STATUS":"FAILURE","MESSAGE":"token {TOKEN}","Details":"{TOKEN}"}}"#);
+    let messages = [
+        json!({ "type": "pageInfo", "url": LEGACY_PAGE }),
+        json!({ "type": "pageLink", "url": LEGACY_PAGE, "link": "share", "name": TOKEN }),
+        json!({ "type": "pageLink", "url": LEGACY_PAGE, "link": "report" }),
+        json!({ "type": "pageSelection", "url": LEGACY_PAGE }),
+        json!({ "type": "listOrchestrations" }),
+        json!({ "type": "testConnection" }),
+        json!({ "type": "shareLink", "deploymentId": HEX }),
+        json!({ "type": "reportUrl", "deploymentId": HEX, "runId": "1" }),
+        json!({ "type": "settings" }),
+        json!({ "type": "getSettings" }),
+        json!({}),
+    ];
+    for message in messages {
+        let transport = Scripted::answering(vec![json(200, &echo); 12]);
+        let reply = ask_as(
+            &content_script(LEGACY_PAGE),
+            &settings(),
+            &transport,
+            message,
+        );
+        assert!(!reply.to_string().contains(TOKEN), "{reply}");
+    }
+}
