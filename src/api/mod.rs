@@ -1,7 +1,8 @@
 //! Talking to the Functionize API: what goes over the wire (`transport`), how answers are
-//! read (`parse`), and the calls themselves (`client`).
+//! read (`parse`), the calls themselves (`client`), and minting a token from a key (`mint`).
 
 pub mod client;
+pub mod mint;
 pub mod parse;
 pub mod transport;
 
