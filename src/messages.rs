@@ -5,6 +5,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::api::client::Client;
+use crate::api::mint::mint_token;
 use crate::api::transport::Transport;
 use crate::error::Error;
 use crate::host::Host;
@@ -88,7 +89,9 @@ impl Sender {
 
 /// What an answer may read and change besides the network.
 pub struct Context<'a, T: Transport> {
-    pub settings: &'a Settings,
+    /// The settings; a token minted from the saved key and secret is written into them, and
+    /// the caller stores them again when they changed.
+    pub settings: &'a mut Settings,
     /// Learned id mappings; the caller stores them again when they changed.
     pub ids: &'a mut IdMap,
     /// Whether the browser lets the extension reach the configured host; without it every
@@ -134,7 +137,8 @@ async fn reply<T: Transport>(
     }
 
     let settings = context.settings;
-    if !settings.has_token() {
+    let credentials = settings.credentials();
+    if !settings.has_token() && credentials.is_none() {
         return Err(Error::NoToken);
     }
     if !context.host_permitted {
@@ -142,16 +146,41 @@ async fn reply<T: Transport>(
             host: host.to_string(),
         });
     }
-    let client = Client::new(context.transport, host, settings.token.trim().to_owned());
+    let transport = &context.transport;
     let ids = context.ids;
 
+    let mut minted = false;
+    if !settings.has_token() {
+        if let Some(credentials) = &credentials {
+            settings.token = mint_token(transport, &host, credentials).await?;
+            minted = true;
+        }
+    }
+    let client = Client::new(transport, host.clone(), settings.token.trim().to_owned());
+    match (dispatch(&request, &client, ids).await, &credentials) {
+        // An expired token is replaced once, silently, when a key and secret allow it.
+        (Err(Error::TokenRejected), Some(credentials)) if !minted => {
+            settings.token = mint_token(transport, &host, credentials).await?;
+            let client = Client::new(transport, host, settings.token.clone());
+            dispatch(&request, &client, ids).await
+        }
+        (answered, _) => answered,
+    }
+}
+
+/// Answers a request that needs the API, with the token the client holds.
+async fn dispatch<T: Transport>(
+    request: &Request,
+    client: &Client<T>,
+    ids: &mut IdMap,
+) -> Result<Value, Error> {
     match request {
         Request::ListOrchestrations => {
             let orchestrations = client.list_orchestrations().await?;
             Ok(json!({ "ok": true, "orchestrations": orchestrations }))
         }
         Request::ShareLink { deployment_id } => {
-            let id = DeploymentId::parse(&deployment_id)?;
+            let id = DeploymentId::parse(deployment_id)?;
             let link = client.share_link(&id).await?;
             Ok(json!({ "ok": true, "url": link.as_str() }))
         }
@@ -159,7 +188,7 @@ async fn reply<T: Transport>(
             deployment_id,
             run_id,
         } => {
-            let id = DeploymentId::parse(&deployment_id)?;
+            let id = DeploymentId::parse(deployment_id)?;
             let run = match run_id.as_deref().map(str::trim) {
                 Some(typed) if !typed.is_empty() => RunId::parse(typed)?,
                 _ => client.latest_run(&id).await?.ok_or(Error::RunIdNeeded)?,
@@ -177,27 +206,25 @@ async fn reply<T: Transport>(
             Ok(json!({ "ok": true, "count": count }))
         }
         Request::PageSelection { url, name } => {
-            let page = page_at(&url, &client.host)?;
+            let page = page_at(url, &client.host)?;
             let name = visible(name.as_deref());
-            let deployment = deployment_of(&client, &page, name, ids).await?;
+            let deployment = deployment_of(client, &page, name, ids).await?;
             Ok(
                 json!({ "ok": true, "deploymentId": deployment.as_str(), "runId": page.run.as_str() }),
             )
         }
         Request::PageLink { url, name, link } => {
-            let page = page_at(&url, &client.host)?;
+            let page = page_at(url, &client.host)?;
             let url = match link {
                 PageLinkKind::Share => {
                     let name = visible(name.as_deref());
-                    share_link_of(&client, &page, name, ids)
-                        .await?
-                        .into_string()
+                    share_link_of(client, &page, name, ids).await?.into_string()
                 }
-                PageLinkKind::Report => report_url_of(&client, &page, ids).await?.into_string(),
+                PageLinkKind::Report => report_url_of(client, &page, ids).await?.into_string(),
             };
             Ok(json!({ "ok": true, "url": url }))
         }
-        // Answered above, before the token was needed.
+        // Answered before any token was needed.
         Request::PageInfo { .. } => Err(Error::NotAllowed),
     }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::api::mint::Credentials;
 use crate::error::Error;
 use crate::host::Host;
 
@@ -19,6 +20,12 @@ pub struct Settings {
     /// Empty means the default host.
     #[serde(default)]
     pub host: String,
+    /// With `secret`, lets the extension mint tokens itself; the token then is the last one
+    /// minted.
+    #[serde(default)]
+    pub api_key: String,
+    #[serde(default)]
+    pub secret: String,
     /// Absent means `DEFAULT_TIMEOUT_SECS`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_timeout_secs: Option<u32>,
@@ -46,6 +53,33 @@ impl Settings {
         !self.token.trim().is_empty()
     }
 
+    /// The API key and secret, when both are saved.
+    pub fn credentials(&self) -> Option<Credentials> {
+        let (api_key, secret) = (self.api_key.trim(), self.secret.trim());
+        (!api_key.is_empty() && !secret.is_empty()).then(|| Credentials {
+            api_key: api_key.to_owned(),
+            secret: secret.to_owned(),
+        })
+    }
+
+    /// Applies a typed API key and secret; an empty field keeps the saved value, as the page
+    /// never shows a saved secret back. New credentials drop the token minted from the old.
+    pub fn with_credentials(&self, typed_key: &str, typed_secret: &str) -> Result<Settings, Error> {
+        let mut edited = self.clone();
+        for (typed, saved, field) in [
+            (typed_key.trim(), &mut edited.api_key, "API key"),
+            (typed_secret.trim(), &mut edited.secret, "API secret"),
+        ] {
+            if typed.is_empty() || typed == saved.as_str() {
+                continue;
+            }
+            check_header_safe(typed, field)?;
+            *saved = typed.to_owned();
+            edited.token.clear();
+        }
+        Ok(edited)
+    }
+
     /// Applies what the user typed in the options page. An empty token field keeps the saved
     /// token: the page never shows a saved token back, so an empty field means "unchanged".
     pub fn edited(&self, typed_host: &str, typed_token: &str) -> Result<Settings, Error> {
@@ -58,26 +92,26 @@ impl Settings {
         let token = if typed_token.is_empty() {
             self.token.clone()
         } else {
-            check_token(typed_token)?;
+            check_header_safe(typed_token, "access token")?;
             typed_token.to_owned()
         };
         Ok(Settings {
             token,
             host: host.to_string(),
-            request_timeout_secs: self.request_timeout_secs,
+            ..self.clone()
         })
     }
 }
 
-/// A token travels in an HTTP header, which takes only visible ASCII. Anything else is a
-/// copying accident (an invisible character, a word of the page around the token) and is
-/// refused at once rather than failing at every call.
-fn check_token(token: &str) -> Result<(), Error> {
-    if token.bytes().all(|b| b.is_ascii_graphic()) {
+/// A token travels in an HTTP header, which takes only visible ASCII, and so do keys and
+/// secrets in practice. Anything else is a copying accident (an invisible character, a word of
+/// the page around it) and is refused at once rather than failing at every call.
+fn check_header_safe(value: &str, field: &str) -> Result<(), Error> {
+    if value.bytes().all(|b| b.is_ascii_graphic()) {
         return Ok(());
     }
     Err(Error::InvalidInput {
-        field: "access token".into(),
+        field: field.into(),
         reason: "it contains spaces, invisible characters or letters a token never has; \
                  copy it again from Functionize"
             .into(),
@@ -87,10 +121,18 @@ fn check_token(token: &str) -> Result<(), Error> {
 // Settings hold the token: a derived Debug would print it into any log or assertion message.
 impl std::fmt::Debug for Settings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let token = if self.has_token() { "<set>" } else { "<empty>" };
+        let shown = |secret: &str| {
+            if secret.is_empty() {
+                "<empty>"
+            } else {
+                "<set>"
+            }
+        };
         f.debug_struct("Settings")
             .field("host", &self.host)
-            .field("token", &token)
+            .field("token", &shown(&self.token))
+            .field("api_key", &self.api_key)
+            .field("secret", &shown(&self.secret))
             .finish()
     }
 }
@@ -103,8 +145,32 @@ mod tests {
         Settings {
             token: "secret-token".into(),
             host: "app.functionize.com".into(),
-            request_timeout_secs: None,
+            ..Settings::default()
         }
+    }
+
+    #[test]
+    fn new_credentials_replace_the_minted_token_and_empty_fields_keep_the_saved_ones() {
+        let with_key = saved().with_credentials("key-1", "secret-1").unwrap();
+        assert!(!with_key.has_token());
+        assert_eq!(with_key.credentials().unwrap().api_key, "key-1");
+        let mut minted = with_key.clone();
+        minted.token = "minted".into();
+        let unchanged = minted.with_credentials("", "").unwrap();
+        assert_eq!(unchanged.token, "minted");
+        assert_eq!(unchanged.secret, "secret-1");
+    }
+
+    #[test]
+    fn a_key_without_a_secret_is_not_credentials() {
+        let half = Settings::default().with_credentials("key-1", "").unwrap();
+        assert_eq!(half.credentials(), None);
+    }
+
+    #[test]
+    fn debug_output_never_shows_the_secret() {
+        let with_key = saved().with_credentials("key-1", "secret-value").unwrap();
+        assert!(!format!("{with_key:?}").contains("secret-value"));
     }
 
     #[test]

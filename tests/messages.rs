@@ -13,14 +13,15 @@ fn settings() -> Settings {
     Settings {
         token: TOKEN.into(),
         host: "app.functionize.com".into(),
-        request_timeout_secs: None,
+        ..Settings::default()
     }
 }
 
 fn ask_as(sender: &Sender, settings: &Settings, transport: &Scripted, message: Value) -> Value {
     let mut ids = IdMap::default();
+    let mut settings = settings.clone();
     let context = Context {
-        settings,
+        settings: &mut settings,
         ids: &mut ids,
         host_permitted: true,
         transport,
@@ -306,12 +307,12 @@ fn the_popup_learns_which_orchestration_and_run_the_tab_shows() {
 fn a_host_without_permission_is_named_as_such_and_nothing_is_sent() {
     let transport = Scripted::default();
     let mut ids = IdMap::default();
-    let settings = Settings {
+    let mut settings = Settings {
         host: "studio.functionize.com".into(),
         ..settings()
     };
     let context = Context {
-        settings: &settings,
+        settings: &mut settings,
         ids: &mut ids,
         host_permitted: false,
         transport: &transport,
@@ -355,4 +356,88 @@ fn no_message_a_report_page_can_send_obtains_the_token() {
         );
         assert!(!reply.to_string().contains(TOKEN), "{reply}");
     }
+}
+
+fn with_key(token: &str) -> Settings {
+    Settings {
+        token: token.into(),
+        api_key: "key-1".into(),
+        secret: "secret-1".into(),
+        ..settings()
+    }
+}
+
+fn ask_keeping(settings: &mut Settings, transport: &Scripted, message: Value) -> Value {
+    let mut ids = IdMap::default();
+    let context = Context {
+        settings,
+        ids: &mut ids,
+        host_permitted: true,
+        transport,
+    };
+    block_on(answer(&message, &Sender::ExtensionPage, context))
+}
+
+const ONE: &str = r#"[{"deployment_id":"0123456789abcdef0123456789abcdef"}]"#;
+
+#[test]
+fn with_a_key_and_secret_and_no_token_a_token_is_minted_first_and_kept() {
+    let transport = Scripted::answering(vec![
+        json(200, r#"[{"access_token":"minted-1"}]"#),
+        json(200, ONE),
+    ]);
+    let mut settings = with_key("");
+    let reply = ask_keeping(
+        &mut settings,
+        &transport,
+        json!({ "type": "testConnection" }),
+    );
+    assert_eq!(reply, json!({ "ok": true, "count": 1 }));
+    assert_eq!(settings.token, "minted-1");
+    let requests = transport.requests();
+    assert!(requests[0].url.contains("/generateToken"));
+    assert_eq!(requests[1].header("accesstoken"), Some("minted-1"));
+}
+
+#[test]
+fn an_expired_token_is_replaced_once_silently_when_a_key_and_secret_are_saved() {
+    let transport = Scripted::answering(vec![
+        json(401, "{}"),
+        json(200, r#"[{"access_token":"minted-2"}]"#),
+        json(200, ONE),
+    ]);
+    let mut settings = with_key("expired");
+    let reply = ask_keeping(
+        &mut settings,
+        &transport,
+        json!({ "type": "testConnection" }),
+    );
+    assert_eq!(reply, json!({ "ok": true, "count": 1 }));
+    assert_eq!(settings.token, "minted-2");
+    assert_eq!(transport.requests().len(), 3);
+}
+
+#[test]
+fn a_token_rejected_again_after_minting_is_reported_without_a_loop() {
+    let transport = Scripted::answering(vec![
+        json(401, "{}"),
+        json(200, r#"[{"access_token":"minted-3"}]"#),
+        json(401, "{}"),
+    ]);
+    let mut settings = with_key("expired");
+    let reply = ask_keeping(
+        &mut settings,
+        &transport,
+        json!({ "type": "testConnection" }),
+    );
+    assert_eq!(reply["error"]["name"], "TokenRejected");
+    assert_eq!(transport.requests().len(), 3);
+}
+
+#[test]
+fn without_a_key_an_expired_token_is_reported_as_rejected() {
+    let transport = Scripted::answering(vec![json(401, "{}")]);
+    let reply = ask(&transport, json!({ "type": "testConnection" }));
+    assert_eq!(reply["error"]["name"], "TokenRejected");
+    assert_eq!(transport.requests().len(), 1);
 }

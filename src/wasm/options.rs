@@ -15,7 +15,8 @@ use super::dom::{by_id, on, say, Tone};
 use crate::host::Host;
 use crate::settings::Settings;
 
-const NO_TOKEN_TYPED: &str = "Paste your access token first, then save.";
+const NO_TOKEN_TYPED: &str =
+    "Paste your access token first (or your API key and secret), then save.";
 const SAVE_FAILED: &str =
     "The browser could not save the settings. Try again; if it keeps failing, \
      check that the browser profile is not read-only.";
@@ -31,6 +32,8 @@ pub fn start_options() {
         let page = Rc::new(Page {
             host: by_id("host"),
             token: by_id("token"),
+            api_key: by_id("api-key"),
+            secret: by_id("secret"),
             status: by_id("status"),
             saved: RefCell::new(chrome::load_settings().await),
         });
@@ -47,6 +50,8 @@ pub fn start_options() {
 struct Page {
     host: HtmlInputElement,
     token: HtmlInputElement,
+    api_key: HtmlInputElement,
+    secret: HtmlInputElement,
     status: Element,
     saved: RefCell<Settings>,
 }
@@ -118,6 +123,12 @@ impl Page {
             "Paste your Functionize access token"
         };
         self.token.set_placeholder(placeholder);
+        self.api_key.set_value(&saved.api_key);
+        self.secret.set_placeholder(if saved.secret.is_empty() {
+            ""
+        } else {
+            "A secret is saved. Paste a new one to replace it."
+        });
     }
 
     async fn forget(&self) {
@@ -130,6 +141,7 @@ impl Page {
         }
         self.saved.replace(Settings::default());
         self.token.set_value("");
+        self.secret.set_value("");
         self.show_saved();
         say(&self.status, FORGOTTEN, Tone::Good);
     }
@@ -137,7 +149,10 @@ impl Page {
     fn has_edits(&self) -> bool {
         let saved = self.saved.borrow();
         let host = saved.host().map(|host| host.to_string());
-        !self.token.value().trim().is_empty() || host.as_deref() != Ok(self.host.value().trim())
+        !self.token.value().trim().is_empty()
+            || !self.secret.value().trim().is_empty()
+            || self.api_key.value().trim() != saved.api_key
+            || host.as_deref() != Ok(self.host.value().trim())
     }
 
     /// Checks the form and starts saving it; `None` when the form is refused, with the reason
@@ -147,7 +162,8 @@ impl Page {
         let edited = match self
             .saved
             .borrow()
-            .edited(&self.host.value(), &self.token.value())
+            .with_credentials(&self.api_key.value(), &self.secret.value())
+            .and_then(|with_key| with_key.edited(&self.host.value(), &self.token.value()))
         {
             Ok(edited) => edited,
             Err(error) => {
@@ -156,7 +172,7 @@ impl Page {
                 return None;
             }
         };
-        if !edited.has_token() {
+        if !edited.has_token() && edited.credentials().is_none() {
             say(&self.status, NO_TOKEN_TYPED, Tone::Bad);
             let _ = self.token.focus();
             return None;
@@ -199,6 +215,7 @@ impl Page {
             }
             page.saved.replace(edited);
             page.token.set_value("");
+            page.secret.set_value("");
             page.show_saved();
             say(&page.status, "Saved.", Tone::Good);
             true

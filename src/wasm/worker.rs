@@ -13,7 +13,8 @@ use crate::messages::{answer, Context, Sender};
 pub async fn handle_message(message: JsValue, sender: String, page_url: Option<String>) -> JsValue {
     let message: serde_json::Value = serde_wasm_bindgen::from_value(message).unwrap_or_default();
     let sender = Sender::from_parts(&sender, page_url);
-    let settings = chrome::load_settings().await;
+    let mut settings = chrome::load_settings().await;
+    let token_before = settings.token.clone();
     let mut ids = chrome::load_ids().await;
     let known = ids.len();
 
@@ -22,13 +23,12 @@ pub async fn handle_message(message: JsValue, sender: String, page_url: Option<S
         // An invalid host is reported as such by `answer`; no permission question arises.
         Err(_) => true,
     };
+    let timeout_ms = settings.request_timeout_ms();
     let context = Context {
-        settings: &settings,
+        settings: &mut settings,
         ids: &mut ids,
         host_permitted,
-        transport: FetchTransport {
-            timeout_ms: settings.request_timeout_ms(),
-        },
+        transport: FetchTransport { timeout_ms },
     };
     let reply = answer(&message, &sender, context).await;
 
@@ -36,6 +36,10 @@ pub async fn handle_message(message: JsValue, sender: String, page_url: Option<S
     // midway leaves either the old map or the new one, never half of it.
     if ids.len() != known {
         let _ = chrome::save_ids(&ids).await;
+    }
+    // A freshly minted token is kept, so the next message does not mint again.
+    if settings.token != token_before {
+        let _ = chrome::save_settings(&settings).await;
     }
     to_js(&reply)
 }

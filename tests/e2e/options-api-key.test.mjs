@@ -1,0 +1,39 @@
+// With an API key and secret instead of a token, the extension mints its own tokens, and
+// replaces an expired one silently: the user never sees "token rejected".
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { serviceWorker, useSession } from './harness.mjs';
+import { connectedText, optionsReady, testConnection } from './options-ui.mjs';
+import { listShown } from './popup-ui.mjs';
+import { settledText } from './waiting.mjs';
+
+describe('an API key and secret', { timeout: 60_000 }, () => {
+  const session = useSession({ shape: 'wrapped', ids: 'strings' }, { withToken: false });
+
+  it('connect without a token, and survive the token expiring', async () => {
+    const { browser } = session;
+    const fixture = await session.fake.control.fixture();
+    const options = await optionsReady(await browser.openOptions());
+    await options.fill('#api-key', 'demo-key');
+    await options.fill('#secret', 'demo-secret');
+    await options.click('#save');
+    assert.equal(await settledText(options.locator('#status')), 'Saved.');
+    assert.equal(await options.inputValue('#secret'), '', 'the secret is not shown back');
+    assert.equal(await testConnection(options), connectedText(fixture.length));
+
+    const worker = await serviceWorker(browser.context);
+    const { settings } = await worker.evaluate(() => chrome.storage.local.get('settings'));
+    assert.match(settings.token, /\S/, 'a minted token is kept');
+
+    // Every token the extension holds stops working, as when it expires.
+    await session.fake.control.config({ token: `rotated-${Date.now()}` });
+    await session.fake.control.reset();
+    const popup = await browser.openPopup();
+    assert.equal(await listShown(popup), `${fixture.length} orchestrations`);
+
+    const requests = await session.fake.control.requests();
+    const paths = requests.filter((r) => r.path.startsWith('/api/')).map((r) => r.status);
+    assert.deepEqual(paths, [401, 200, 200], 'refused once, a new token minted, then listed');
+  });
+});
