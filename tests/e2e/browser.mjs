@@ -3,6 +3,7 @@
 import { chromium } from 'playwright-core';
 
 import { collectConsole } from './console-log.mjs';
+import { watchExtensionErrors } from './extension-errors.mjs';
 import { collectRequests } from './network-log.mjs';
 import { EXTENSION_DIR, requireBuilt } from './paths.mjs';
 
@@ -20,8 +21,8 @@ const WORKER_TIMEOUT_MS = 15_000;
 
 /**
  * Launches Chromium on `userDataDir` with the extension loaded. Resolves to
- * { context, extensionId, consoleLog, networkLog, openOptions, openPopup, closeOpenedPages,
- * close }.
+ * { context, extensionId, consoleLog, networkLog, extensionErrors, openOptions, openPopup,
+ * closeOpenedPages, close }; `extensionErrors.list()` is what `watchExtensionErrors` saw.
  * With `handleSignals` false, Ctrl-C no longer makes Playwright close the browser and exit
  * the process, so the caller can stop in its own order.
  */
@@ -41,8 +42,10 @@ export async function launchBrowser(options) {
   const networkLog = collectRequests(context);
 
   let extensionId;
+  let extensionErrors;
   try {
     extensionId = new URL((await serviceWorker(context)).url()).host;
+    extensionErrors = await watchExtensionErrors(context, extensionId);
   } catch (error) {
     await context.close();
     throw error;
@@ -63,6 +66,7 @@ export async function launchBrowser(options) {
     extensionId,
     consoleLog,
     networkLog,
+    extensionErrors,
     openOptions: () => open('options.html'),
     openPopup: () => open('popup.html', POPUP_VIEWPORT),
     /** Closes the tabs the open helpers made, so the next test starts from fresh pages. */

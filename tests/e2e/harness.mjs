@@ -3,6 +3,7 @@
 import { after, afterEach, before } from 'node:test';
 
 import { configure, launchBrowser } from './browser.mjs';
+import { assertNoExtensionErrors } from './extension-errors.mjs';
 import { startFake } from './fake-functionize.mjs';
 import { makeProfile } from './profile.mjs';
 
@@ -32,11 +33,14 @@ export const RESPONSE_SHAPES = [
  * Registers hooks on the enclosing suite: before it, a fake started with `fakeOptions`, a
  * fresh profile and a browser (with the fake's token saved when `withToken`); after each
  * test, the pages it opened are closed; after the suite, everything is stopped, even when a
- * test failed. `developerMode` starts the profile with it on (see `makeProfile`). Returns the
- * live session: { fake, browser, token, restartBrowser }.
+ * test failed, and then the suite fails if the extension's service worker or pages reported
+ * any error: console.error, uncaught exception or unhandled rejection (see extension-errors).
+ * `developerMode` starts the profile with it on (see `makeProfile`). Returns the live
+ * session: { fake, browser, token, restartBrowser }.
  */
 export function useSession(fakeOptions = {}, { withToken = true, developerMode = false } = {}) {
   const session = {};
+  const earlierErrors = []; // Those of browsers closed by `restartBrowser`.
 
   before(async () => {
     session.token = fakeOptions.token ?? `fzk-e2e-${process.pid}-${Date.now().toString(36)}`;
@@ -51,15 +55,19 @@ export function useSession(fakeOptions = {}, { withToken = true, developerMode =
   });
 
   after(async () => {
+    // Read before closing, so errors of the browser shutting down are not blamed on a test.
+    const errors = [...earlierErrors, ...(session.browser?.extensionErrors.list() ?? [])];
     await session.browser?.close().catch(() => {});
     await session.fake?.stop();
     await session.profile?.remove();
+    assertNoExtensionErrors(errors);
   });
 
   /** Closes the browser and starts it again on the same profile, as a user restarting it. */
   session.restartBrowser = async () => {
     const previous = session.browser;
     session.browser = undefined;
+    earlierErrors.push(...previous.extensionErrors.list());
     await previous.close();
     session.browser = await launch(session);
     return session.browser;
