@@ -151,16 +151,17 @@
   // A script left behind by an earlier copy of the extension may have drawn buttons already.
   for (const old of document.querySelectorAll(`span[${MARK}="${MARK_VALUE}"]`)) old.remove();
 
-  // Changes are handled in a later task, not a microtask, so the page's own code always runs
-  // in between, whatever it does to the page.
+  // Changes are handled in a microtask, so a re-rendered title has its button again before
+  // anything else sees it; the cap on re-insertions (see `mayReinsert`) is what keeps a page
+  // that removes the button every time from turning this into an endless loop.
   let scheduled = false;
   observer = new MutationObserver(() => {
     if (scheduled) return;
     scheduled = true;
-    setTimeout(() => {
+    queueMicrotask(() => {
       scheduled = false;
       onChange();
-    }, 0);
+    });
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });
   addEventListener('popstate', onChange);
