@@ -1,0 +1,55 @@
+//! Asking the service worker as the extension's pages or a content script would, over a
+//! scripted transport. Shared by the message tests; each uses a different part.
+#![allow(dead_code)]
+
+use functionize_report_links::messages::{answer, Context, Sender};
+use functionize_report_links::resolve::IdMap;
+use functionize_report_links::settings::Settings;
+use pollster::block_on;
+use serde_json::Value;
+
+use crate::scripted::{Scripted, TOKEN};
+
+pub const LEGACY_PAGE: &str = "https://app.functionize.com/v1/orchestrations-report/4711/9001";
+
+pub fn content_script(page_url: &str) -> Sender {
+    Sender::ContentScript {
+        page_url: page_url.into(),
+    }
+}
+
+pub fn settings() -> Settings {
+    Settings {
+        token: TOKEN.into(),
+        host: "app.functionize.com".into(),
+        ..Settings::default()
+    }
+}
+
+pub fn ask_as(sender: &Sender, settings: &Settings, transport: &Scripted, message: Value) -> Value {
+    let mut ids = IdMap::default();
+    let mut settings = settings.clone();
+    let context = Context {
+        settings: &mut settings,
+        ids: &mut ids,
+        host_permitted: true,
+        transport,
+    };
+    block_on(answer(&message, sender, context))
+}
+
+pub fn ask(transport: &Scripted, message: Value) -> Value {
+    ask_as(&Sender::ExtensionPage, &settings(), transport, message)
+}
+
+/// Like `ask`, with `settings` kept afterwards, to see what the answer changed in them.
+pub fn ask_keeping(settings: &mut Settings, transport: &Scripted, message: Value) -> Value {
+    let mut ids = IdMap::default();
+    let context = Context {
+        settings,
+        ids: &mut ids,
+        host_permitted: true,
+        transport,
+    };
+    block_on(answer(&message, &Sender::ExtensionPage, context))
+}
