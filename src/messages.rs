@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::host::Host;
 use crate::ids::{DeploymentId, RunId};
 use crate::links::ReportUrl;
-use crate::page_links::{deployment_of, report_url_of, share_link_of};
+use crate::page_links::{deployment_of, numeric_of, report_url_of, share_link_of};
 use crate::pages::{report_page, ReportPage, TITLE_SELECTOR};
 use crate::resolve::IdMap;
 use crate::settings::Settings;
@@ -193,11 +193,7 @@ async fn dispatch<T: Transport>(
                 Some(typed) if !typed.is_empty() => RunId::parse(typed)?,
                 _ => client.latest_run(&id).await?.ok_or(Error::RunIdNeeded)?,
             };
-            let numeric = match ids.numeric_of(&id) {
-                Some(known) => known,
-                None => client.orchestration_id(&id).await?,
-            };
-            ids.insert(numeric, &id);
+            let numeric = numeric_of(client, &id, ids).await?;
             let url = ReportUrl::new(&client.host, numeric, &run);
             Ok(json!({ "ok": true, "url": url.as_str(), "runId": run.as_str() }))
         }

@@ -49,7 +49,8 @@ pub async fn report_url_of<T: Transport>(
     Ok(ReportUrl::new(&client.host, numeric, &page.run))
 }
 
-async fn numeric_of<T: Transport>(
+/// The numeric id of `deployment`: from the map, or from `/group`, which the map then keeps.
+pub async fn numeric_of<T: Transport>(
     client: &Client<T>,
     deployment: &DeploymentId,
     ids: &mut IdMap,

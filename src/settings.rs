@@ -83,11 +83,11 @@ impl Settings {
     /// Applies what the user typed in the options page. An empty token field keeps the saved
     /// token: the page never shows a saved token back, so an empty field means "unchanged".
     pub fn edited(&self, typed_host: &str, typed_token: &str) -> Result<Settings, Error> {
-        let host = if typed_host.trim().is_empty() {
-            Host::default()
-        } else {
-            Host::parse(typed_host)?
-        };
+        let host = Settings {
+            host: typed_host.to_owned(),
+            ..Settings::default()
+        }
+        .host()?;
         let typed_token = typed_token.trim();
         let token = if typed_token.is_empty() {
             self.token.clone()

@@ -90,9 +90,7 @@ impl<T: Transport> Client<T> {
 
         parse(&response.body).map_err(|error| error.without_secret(token))
     }
-}
 
-impl<T: Transport> Client<T> {
     /// Sends a GET, trying again after a rate limit that asks for a short wait, a 5xx answer or
     /// a network failure, up to `MAX_TRIES` in all, with exponential backoff and jitter. A
     /// timeout is not tried again: the user has already waited for it.
