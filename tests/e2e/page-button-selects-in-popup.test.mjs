@@ -51,29 +51,26 @@ describe('the popup opened on a report page', { timeout: 60_000 }, () => {
     }
   }
 
-  it('starts with a legacy report page\'s orchestration and run selected', async () => {
-    const item = withRuns(await session.fake.control.fixture())[4];
-    const rows = await selectionOver(legacyPath(item.numeric_id, EARLIER_RUN));
-
-    assert.deepEqual(rows, [{
+  /** The one row the popup should mark for `item`, showing the page's run id. */
+  function selectedRow(item) {
+    return [{
       deploymentId: item.deployment_id,
       ariaCurrent: 'true',
       current: true,
       runId: EARLIER_RUN,
       runIdShown: true,
-    }]);
+    }];
+  }
+
+  it('starts with a legacy report page\'s orchestration and run selected', async () => {
+    const item = withRuns(await session.fake.control.fixture())[4];
+    const rows = await selectionOver(legacyPath(item.numeric_id, EARLIER_RUN));
+    assert.deepEqual(rows, selectedRow(item));
   });
 
   it('starts with a Studio run page\'s orchestration and run selected', async () => {
     const item = withRuns(await session.fake.control.fixture())[5];
     const rows = await selectionOver(studioPath(item.deployment_id, EARLIER_RUN));
-
-    assert.deepEqual(rows, [{
-      deploymentId: item.deployment_id,
-      ariaCurrent: 'true',
-      current: true,
-      runId: EARLIER_RUN,
-      runIdShown: true,
-    }]);
+    assert.deepEqual(rows, selectedRow(item));
   });
 });
