@@ -12,8 +12,12 @@ pub enum Error {
     NoToken,
     /// Functionize answered 401 or 403, or sent its login page instead of JSON.
     TokenRejected,
+    /// `generateToken` refused the saved API key and secret.
+    CredentialsRejected,
     /// Functionize answered 404: the orchestration is gone or belongs to another account.
     NotFound,
+    /// The orchestration list itself answered 404: the host has no Functionize API there.
+    NoApiAtHost { host: String },
     /// Functionize answered 429; `retry_after_secs` comes from `Retry-After` when it is usable.
     RateLimited { retry_after_secs: u64 },
     /// A network failure, a timeout or a 5xx answer.
@@ -40,7 +44,9 @@ impl Error {
         match self {
             Error::NoToken => "NoToken",
             Error::TokenRejected => "TokenRejected",
+            Error::CredentialsRejected => "CredentialsRejected",
             Error::NotFound => "NotFound",
+            Error::NoApiAtHost { .. } => "NoApiAtHost",
             Error::RateLimited { .. } => "RateLimited",
             Error::NotAnswering => "NotAnswering",
             Error::Unexpected { .. } => "Unexpected",
@@ -59,9 +65,16 @@ impl Error {
                 "No Functionize token yet. Open the options and paste your access token.".into()
             }
             Error::TokenRejected => "Token rejected or expired — update it in the options.".into(),
+            Error::CredentialsRejected => "API key or secret rejected — check both in the \
+                options, or paste an access token instead."
+                .into(),
             Error::NotFound => "Not found for this token: the orchestration may have been \
                 deleted or belong to another account. Refresh the list and try again."
                 .into(),
+            Error::NoApiAtHost { host } => format!(
+                "No Functionize API at {host}: it answered \"not found\". Check the host in \
+                 the options: it is the one in your Functionize address bar."
+            ),
             Error::RateLimited { retry_after_secs } => {
                 format!("Rate limited by Functionize, try again in {retry_after_secs} s.")
             }
@@ -168,7 +181,11 @@ mod tests {
         vec![
             Error::NoToken,
             Error::TokenRejected,
+            Error::CredentialsRejected,
             Error::NotFound,
+            Error::NoApiAtHost {
+                host: "functionize.example".into(),
+            },
             Error::RateLimited {
                 retry_after_secs: 12,
             },
@@ -184,6 +201,10 @@ mod tests {
                 reason: "it contains a path".into(),
             },
             Error::RunIdNeeded,
+            Error::NotAllowed,
+            Error::HostNotPermitted {
+                host: "functionize.example".into(),
+            },
         ]
     }
 
@@ -205,13 +226,17 @@ mod tests {
             [
                 "NoToken",
                 "TokenRejected",
+                "CredentialsRejected",
                 "NotFound",
+                "NoApiAtHost",
                 "RateLimited",
                 "NotAnswering",
                 "Unexpected",
                 "UnsafeShareLink",
                 "InvalidInput",
-                "RunIdNeeded"
+                "RunIdNeeded",
+                "NotAllowed",
+                "HostNotPermitted"
             ]
         );
     }

@@ -73,6 +73,18 @@ fn not_found_is_reported_as_not_found() {
 }
 
 #[test]
+fn a_missing_orchestration_list_means_the_host_has_no_api() {
+    let error = listing_error(json(404, "<h1>Not Found</h1>"));
+    assert_eq!(
+        error,
+        Error::NoApiAtHost {
+            host: "app.functionize.com".into()
+        }
+    );
+    assert!(error.message().contains("Check the host"), "{error}");
+}
+
+#[test]
 fn rate_limit_uses_the_retry_after_seconds() {
     let limited = Ok(HttpResponse {
         status: 429,

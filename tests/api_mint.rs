@@ -59,6 +59,16 @@ fn refused_credentials_are_reported_without_the_secret_and_not_retried() {
 }
 
 #[test]
+fn refused_credentials_point_to_the_key_and_secret_not_the_token() {
+    for status in [401, 403] {
+        let transport = Scripted::answering(vec![json(status, "{}")]);
+        let error = block_on(mint_token(&transport, &Host::default(), &credentials())).unwrap_err();
+        assert_eq!(error, Error::CredentialsRejected);
+        assert!(error.message().starts_with("API key or secret rejected"));
+    }
+}
+
+#[test]
 fn an_answer_without_a_token_names_the_missing_field() {
     let transport = Scripted::answering(vec![json(200, r#"[{"expires_in":3600}]"#)]);
     let error = block_on(mint_token(&transport, &Host::default(), &credentials())).unwrap_err();

@@ -39,7 +39,15 @@ impl<T: Transport> Client<T> {
 
     /// `GET /orchestration`.
     pub async fn list_orchestrations(&self) -> Result<Vec<Orchestration>, Error> {
-        self.get("orchestration", parse_orchestrations).await
+        // A missing list is no missing orchestration: the host is not a Functionize API.
+        self.get("orchestration", parse_orchestrations)
+            .await
+            .map_err(|error| match error {
+                Error::NotFound => Error::NoApiAtHost {
+                    host: self.host.to_string(),
+                },
+                other => other,
+            })
     }
 
     /// `GET /orchestration/{hex}/group`: the numeric id the web UI uses.

@@ -46,6 +46,12 @@ pub async fn mint_token<T: Transport>(
             .without_secret(&credentials.secret)
             .without_secret(&credentials.api_key)
     };
-    check_response(&response).map_err(scrub)?;
-    parse_token(&response.body).map_err(scrub)
+    check_response(&response)
+        .and_then(|()| parse_token(&response.body))
+        .map_err(|error| match error {
+            // Here it is the key or secret that was refused; "token rejected" would send the
+            // user to the wrong field.
+            Error::TokenRejected => Error::CredentialsRejected,
+            other => scrub(other),
+        })
 }

@@ -37,3 +37,21 @@ describe('an API key and secret', { timeout: 60_000 }, () => {
     assert.deepEqual(paths, [401, 200, 200], 'refused once, a new token minted, then listed');
   });
 });
+
+describe('a wrong API key or secret', { timeout: 60_000 }, () => {
+  const session = useSession({ shape: 'bare', ids: 'numbers' }, { withToken: false });
+
+  it('is named as such, not as a rejected token', async () => {
+    const options = await optionsReady(await session.browser.openOptions());
+    await options.fill('#api-key', 'demo-key');
+    await options.fill('#secret', 'not-the-secret');
+    await options.click('#save');
+    assert.equal(await settledText(options.locator('#status')), 'Saved.');
+    assert.match(await testConnection(options), /^API key or secret rejected — check both/);
+
+    const popup = await session.browser.openPopup();
+    await listShown(popup, { expectList: false });
+    const notice = (await popup.locator('#notice-text').textContent()).trim();
+    assert.match(notice, /^API key or secret rejected/);
+  });
+});
