@@ -11,8 +11,8 @@ const START_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 5_000;
 
 /**
- * Starts the fake with `options` ({ shape, ids, token, generate, latencyMs }) and resolves
- * once it has printed its ports: { httpsPort, controlPort, token, control, stop }.
+ * Starts the fake with `options` ({ shape, ids, token, generate, latencyMs, fixture }) and
+ * resolves once it has printed its ports: { httpsPort, controlPort, token, control, stop }.
  */
 export async function startFake(options = {}) {
   requireBuilt(FAKE_BINARY, '`cargo build --release -p fake-functionize`');
@@ -48,8 +48,9 @@ export async function startFake(options = {}) {
   };
 }
 
-function commandLine({ shape, ids, token, generate, latencyMs }) {
+function commandLine({ shape, ids, token, generate, latencyMs, fixture }) {
   const args = ['--port', '0', '--control-port', '0'];
+  if (fixture) args.push('--fixture', fixture);
   if (shape) args.push('--shape', shape);
   if (ids) args.push('--ids', ids);
   if (token) args.push('--token', token);
