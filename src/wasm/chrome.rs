@@ -6,11 +6,14 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::diagnostics::Incident;
 use crate::resolve::IdMap;
 use crate::settings::{Settings, STORAGE_KEY};
 
 /// Where the learned numeric → hex id mappings are kept.
 const IDS_KEY: &str = "idMap";
+/// Where the last failed answers are kept for "Copy diagnostics".
+const INCIDENTS_KEY: &str = "incidents";
 
 #[wasm_bindgen]
 extern "C" {
@@ -140,6 +143,15 @@ pub async fn load_ids() -> IdMap {
 
 pub async fn save_ids(ids: &IdMap) -> Result<(), JsValue> {
     save_json(IDS_KEY, ids).await
+}
+
+/// The failed answers recorded for "Copy diagnostics", oldest first.
+pub async fn load_incidents() -> Vec<Incident> {
+    load_or_default(INCIDENTS_KEY).await
+}
+
+pub async fn save_incidents(incidents: &[Incident]) -> Result<(), JsValue> {
+    save_json(INCIDENTS_KEY, &incidents).await
 }
 
 /// The id of the content script registered at run time for a host other than the default one,

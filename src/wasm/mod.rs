@@ -7,6 +7,7 @@ mod dom;
 mod fetch;
 mod options;
 mod popup;
+mod report_problem;
 mod worker;
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement};
 use super::ask::ask;
 use super::chrome;
 use super::dom::{by_id, on, say, Tone};
+use super::report_problem::wire_diagnostics;
 use crate::host::Host;
 use crate::settings::Settings;
 
@@ -39,9 +40,10 @@ pub fn start_options() {
         });
         page.show_saved();
         wire(page);
+        wire_diagnostics();
         // The buttons start disabled so that a click before this point cannot submit the
         // form the browser's way, which would put the typed token in the page's URL.
-        for id in ["save", "test", "forget"] {
+        for id in ["save", "test", "forget", "copy-diagnostics"] {
             by_id::<HtmlButtonElement>(id).set_disabled(false);
         }
     });

@@ -5,6 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use super::chrome;
 use super::fetch::FetchTransport;
+use crate::diagnostics::{incident, remembered, Recording};
 use crate::messages::{answer, Context, Sender};
 
 /// Answers one `chrome.runtime` message. `sender` is the loader's label for who sent it and
@@ -24,13 +25,20 @@ pub async fn handle_message(message: JsValue, sender: String, page_url: Option<S
         Err(_) => true,
     };
     let timeout_ms = settings.request_timeout_ms();
+    let transport = Recording::new(FetchTransport { timeout_ms });
     let context = Context {
         settings: &mut settings,
         ids: &mut ids,
         host_permitted,
-        transport: FetchTransport { timeout_ms },
+        transport: &transport,
     };
     let reply = answer(&message, &sender, context).await;
+
+    let at = String::from(js_sys::Date::new_0().to_iso_string());
+    if let Some(incident) = incident(at, &message, &reply, transport.exchanges()) {
+        let incidents = remembered(chrome::load_incidents().await, incident);
+        let _ = chrome::save_incidents(&incidents).await;
+    }
 
     // Mappings only ever grow; the whole map is written in one call, so a worker stopped
     // midway leaves either the old map or the new one, never half of it.
