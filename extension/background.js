@@ -19,12 +19,45 @@ function senderLabel(sender) {
   return 'other';
 }
 
+// A popup that closes takes its questions with it. Each popup holds a port open; when the port
+// goes, the requests still running for that popup are aborted rather than left to finish.
+const popupPage = chrome.runtime.getURL('popup.html');
+const popupRequests = new Map(); // the popup's documentId → its AbortController
+
+function popupController(documentId) {
+  let controller = popupRequests.get(documentId);
+  if (!controller) {
+    controller = new AbortController();
+    popupRequests.set(documentId, controller);
+  }
+  return controller;
+}
+
+chrome.runtime.onConnect.addListener((port) => {
+  const { documentId } = port.sender ?? {};
+  if (port.name !== 'popup' || senderLabel(port.sender) !== 'extension-page' || !documentId) {
+    port.disconnect();
+    return;
+  }
+  popupController(documentId);
+  port.onDisconnect.addListener(() => {
+    popupRequests.get(documentId)?.abort();
+    popupRequests.delete(documentId);
+  });
+});
+
+function cancelSignal(label, sender) {
+  const fromPopup = label === 'extension-page' && sender.url?.startsWith(popupPage);
+  return fromPopup && sender.documentId ? popupController(sender.documentId).signal : undefined;
+}
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const label = senderLabel(sender);
   if (label === 'other') return false;
   const pageUrl = label === 'content-script' ? sender.url : undefined;
+  const cancel = cancelSignal(label, sender);
   ready
-    .then(() => handle_message(message, label, pageUrl))
+    .then(() => handle_message(message, label, pageUrl, cancel))
     .then(sendResponse, () =>
       sendResponse({
         ok: false,

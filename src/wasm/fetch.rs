@@ -9,6 +9,8 @@ use crate::api::transport::{HttpRequest, HttpResponse, Method, Transport, Transp
 
 pub struct FetchTransport {
     pub timeout_ms: u32,
+    /// Aborts every request still running when the page that asked has gone away.
+    pub cancel: Option<AbortSignal>,
 }
 
 impl Transport for FetchTransport {
@@ -27,7 +29,7 @@ impl Transport for FetchTransport {
         // cache lock; every answer here is wanted fresh anyway.
         .cache(RequestCache::NoStore)
         // The signal aborts the whole exchange, so a body that stalls half-way times out too.
-        .abort_signal(Some(&AbortSignal::timeout_with_u32(self.timeout_ms)));
+        .abort_signal(Some(&self.signal()));
         let builder = with_headers(builder, &request.headers)?;
 
         let sent = match &request.form {
@@ -66,6 +68,9 @@ impl Transport for FetchTransport {
     }
 
     async fn pause(&self, ms: u32) {
+        if self.cancel.as_ref().is_some_and(AbortSignal::aborted) {
+            return;
+        }
         // The global setTimeout exists in pages and in the service worker alike.
         let waited = js_sys::Promise::new(&mut |resolve, _| {
             let _ = set_timeout(&resolve, ms);
@@ -78,6 +83,17 @@ impl Transport for FetchTransport {
     }
 }
 
+impl FetchTransport {
+    /// The timeout, and the asker's cancellation when it has one, whichever comes first.
+    fn signal(&self) -> AbortSignal {
+        let timeout = AbortSignal::timeout_with_u32(self.timeout_ms);
+        match &self.cancel {
+            Some(cancel) => AbortSignal::any(&js_sys::Array::of2(&timeout, cancel)),
+            None => timeout,
+        }
+    }
+}
+
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_name = setTimeout)]
@@ -87,6 +103,7 @@ extern "C" {
 fn failure(error: gloo_net::Error) -> TransportError {
     match error {
         gloo_net::Error::JsError(error) if error.name == "TimeoutError" => TransportError::Timeout,
+        gloo_net::Error::JsError(error) if error.name == "AbortError" => TransportError::Aborted,
         _ => TransportError::Network,
     }
 }

@@ -10,7 +10,10 @@ use crate::api::transport::{HttpRequest, Method, Transport, TransportError};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const FETCH: FetchTransport = FetchTransport { timeout_ms: 5_000 };
+const FETCH: FetchTransport = FetchTransport {
+    timeout_ms: 5_000,
+    cancel: None,
+};
 
 fn get(url: &str) -> HttpRequest {
     HttpRequest {

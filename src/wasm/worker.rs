@@ -2,16 +2,23 @@
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use web_sys::AbortSignal;
 
 use super::chrome;
 use super::fetch::FetchTransport;
 use crate::diagnostics::{incident, remembered, Recording};
 use crate::messages::{answer, Context, Sender};
 
-/// Answers one `chrome.runtime` message. `sender` is the loader's label for who sent it and
-/// `page_url` the URL the browser reports for a content script's page.
+/// Answers one `chrome.runtime` message. `sender` is the loader's label for who sent it,
+/// `page_url` the URL the browser reports for a content script's page, and `cancel` aborts the
+/// requests when the asker has gone (a popup closed).
 #[wasm_bindgen]
-pub async fn handle_message(message: JsValue, sender: String, page_url: Option<String>) -> JsValue {
+pub async fn handle_message(
+    message: JsValue,
+    sender: String,
+    page_url: Option<String>,
+    cancel: Option<AbortSignal>,
+) -> JsValue {
     let message: serde_json::Value = serde_wasm_bindgen::from_value(message).unwrap_or_default();
     let sender = Sender::from_parts(&sender, page_url);
     let mut settings = chrome::load_settings().await;
@@ -25,7 +32,8 @@ pub async fn handle_message(message: JsValue, sender: String, page_url: Option<S
         Err(_) => true,
     };
     let timeout_ms = settings.request_timeout_ms();
-    let transport = Recording::new(FetchTransport { timeout_ms });
+    let cancelled = cancel.clone();
+    let transport = Recording::new(FetchTransport { timeout_ms, cancel });
     let context = Context {
         settings: &mut settings,
         ids: &mut ids,
@@ -34,8 +42,11 @@ pub async fn handle_message(message: JsValue, sender: String, page_url: Option<S
     };
     let reply = answer(&message, &sender, context).await;
 
+    // A popup closed mid-request is no failure to report.
+    let abandoned = cancelled.is_some_and(|signal| signal.aborted());
     let at = String::from(js_sys::Date::new_0().to_iso_string());
-    if let Some(incident) = incident(at, &message, &reply, transport.exchanges()) {
+    let failure = incident(at, &message, &reply, transport.exchanges());
+    if let Some(incident) = failure.filter(|_| !abandoned) {
         let incidents = remembered(chrome::load_incidents().await, incident);
         let _ = chrome::save_incidents(&incidents).await;
     }

@@ -17,3 +17,12 @@ export async function settledText(locator, { pending = [''], timeout = 10_000 } 
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
+
+/** Resolves once `condition()` (maybe async) is true; fails naming `what` after `timeout` ms. */
+export async function until(condition, what, { timeout = 10_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}

@@ -69,6 +69,8 @@ fn redact(query: &str) -> String {
 #[derive(Debug, Serialize)]
 pub struct Stats {
     pub requests: usize,
+    /// API requests being answered now; one whose client went away is no longer counted.
+    pub in_flight: usize,
     pub in_flight_peak: usize,
 }
 
@@ -181,6 +183,7 @@ impl State {
     pub fn stats(&self) -> Stats {
         Stats {
             requests: self.live().log.len(),
+            in_flight: self.in_flight.load(Ordering::SeqCst),
             in_flight_peak: self.in_flight_peak.load(Ordering::SeqCst),
         }
     }
