@@ -103,6 +103,20 @@ impl Settings {
     }
 }
 
+impl Settings {
+    /// These settings, as stored now, with the token minted while answering under `used`; `None`
+    /// when they no longer hold the host and credentials it was minted from, because the
+    /// options page saved others meanwhile and the token belongs to settings now replaced.
+    /// Only the token changes, so nothing else the options page saved is overwritten.
+    pub fn with_minted_token(&self, used: &Settings) -> Option<Settings> {
+        let same_source = self.host == used.host && self.credentials() == used.credentials();
+        (same_source && used.has_token()).then(|| Settings {
+            token: used.token.clone(),
+            ..self.clone()
+        })
+    }
+}
+
 /// A token travels in an HTTP header, which takes only visible ASCII, and so do keys and
 /// secrets in practice. Anything else is a copying accident (an invisible character, a word of
 /// the page around it) and is refused at once rather than failing at every call.
@@ -159,6 +173,25 @@ mod tests {
         let unchanged = minted.with_credentials("", "").unwrap();
         assert_eq!(unchanged.token, "minted");
         assert_eq!(unchanged.secret, "secret-1");
+    }
+
+    #[test]
+    fn a_minted_token_is_kept_without_undoing_a_save_made_meanwhile() {
+        let stored = saved().with_credentials("key-1", "secret-1").unwrap();
+        let mut used = stored.clone();
+        used.token = "minted".into();
+
+        let mut slower = stored.clone();
+        slower.request_timeout_secs = Some(30);
+        let kept = slower.with_minted_token(&used).unwrap();
+        assert_eq!(kept.token, "minted");
+        assert_eq!(kept.request_timeout_secs, Some(30));
+
+        let new_key = stored.with_credentials("key-2", "secret-2").unwrap();
+        assert_eq!(new_key.with_minted_token(&used), None);
+        let mut new_host = stored.clone();
+        new_host.host = "functionize.example".into();
+        assert_eq!(new_host.with_minted_token(&used), None);
     }
 
     #[test]

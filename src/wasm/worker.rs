@@ -56,9 +56,12 @@ pub async fn handle_message(
     if ids.len() != known {
         let _ = chrome::save_ids(&ids).await;
     }
-    // A freshly minted token is kept, so the next message does not mint again.
+    // A freshly minted token is kept, so the next message does not mint again, without undoing
+    // settings the options page saved while this message was answered.
     if settings.token != token_before {
-        let _ = chrome::save_settings(&settings).await;
+        if let Some(kept) = chrome::load_settings().await.with_minted_token(&settings) {
+            let _ = chrome::save_settings(&kept).await;
+        }
     }
     to_js(&reply)
 }
