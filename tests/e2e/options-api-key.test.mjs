@@ -36,6 +36,23 @@ describe('an API key and secret', { timeout: 60_000 }, () => {
     const paths = requests.filter((r) => r.path.startsWith('/api/')).map((r) => r.status);
     assert.deepEqual(paths, [401, 200, 200], 'refused once, a new token minted, then listed');
   });
+
+  it('travel only in the form body of generateToken, and never into synced storage', async () => {
+    const { browser } = session;
+    const carrying = browser.networkLog
+      .entries()
+      .filter((r) => [r.url, r.body, ...Object.values(r.headers)].join('\n').includes('demo-secret'));
+    assert.ok(carrying.length > 0, 'the secret was sent to mint a token');
+    for (const request of carrying) {
+      const url = new URL(request.url);
+      assert.equal(`${request.method} ${url.host}${url.pathname}`,
+        'POST app.functionize.com/api/v4/generateToken');
+      assert.ok(!request.url.includes('demo-secret') && !request.url.includes('demo-key'));
+      assert.ok(!Object.values(request.headers).join('\n').includes('demo-secret'));
+    }
+    const worker = await serviceWorker(browser.context);
+    assert.deepEqual(await worker.evaluate(() => chrome.storage.sync.get(null)), {});
+  });
 });
 
 describe('a wrong API key or secret', { timeout: 60_000 }, () => {
