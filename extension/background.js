@@ -19,43 +19,31 @@ function senderLabel(sender) {
   return 'other';
 }
 
-// A popup that closes takes its questions with it. Each popup holds a port open; when the port
-// goes, the requests still running for that popup are aborted rather than left to finish.
-const popupPage = chrome.runtime.getURL('popup.html');
-const popupRequests = new Map(); // the popup's documentId → its AbortController
-
-function popupController(documentId) {
-  let controller = popupRequests.get(documentId);
-  if (!controller) {
-    controller = new AbortController();
-    popupRequests.set(documentId, controller);
-  }
-  return controller;
-}
+// A popup that closes takes its questions with it. Each popup holds a port named after an id
+// its messages repeat as `asker`; when the port goes, the requests still running for that popup
+// are aborted rather than left to finish.
+const popupRequests = new Map(); // asker id → AbortController
 
 chrome.runtime.onConnect.addListener((port) => {
-  const { documentId } = port.sender ?? {};
-  if (port.name !== 'popup' || senderLabel(port.sender) !== 'extension-page' || !documentId) {
-    port.disconnect();
-    return;
-  }
-  popupController(documentId);
+  const asker = port.name.startsWith('popup:') ? port.name.slice('popup:'.length) : '';
+  if (!asker || senderLabel(port.sender) !== 'extension-page') return;
+  popupRequests.set(asker, new AbortController());
   port.onDisconnect.addListener(() => {
-    popupRequests.get(documentId)?.abort();
-    popupRequests.delete(documentId);
+    popupRequests.get(asker)?.abort();
+    popupRequests.delete(asker);
   });
 });
 
-function cancelSignal(label, sender) {
-  const fromPopup = label === 'extension-page' && sender.url?.startsWith(popupPage);
-  return fromPopup && sender.documentId ? popupController(sender.documentId).signal : undefined;
+function cancelSignal(label, message) {
+  const asker = label === 'extension-page' ? message?.asker : undefined;
+  return typeof asker === 'string' ? popupRequests.get(asker)?.signal : undefined;
 }
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const label = senderLabel(sender);
   if (label === 'other') return false;
   const pageUrl = label === 'content-script' ? sender.url : undefined;
-  const cancel = cancelSignal(label, sender);
+  const cancel = cancelSignal(label, message);
   ready
     .then(() => handle_message(message, label, pageUrl, cancel))
     .then(sendResponse, () =>

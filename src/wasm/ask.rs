@@ -1,5 +1,7 @@
 //! How the extension's pages ask the service worker a question and read its reply.
 
+use std::cell::RefCell;
+
 use serde_json::Value;
 
 use super::chrome;
@@ -14,8 +16,23 @@ pub struct Failure {
 const NO_ANSWER: &str =
     "The extension's background worker did not answer. Reload the extension and try again.";
 
+thread_local! {
+    /// The id this page's messages carry, so the worker can cancel them when the page closes.
+    static ASKER: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Makes every later request of this page carry `asker` (see the popup's loader).
+pub fn set_asker(asker: String) {
+    ASKER.with(|cell| cell.replace(Some(asker)));
+}
+
 /// Sends `request` to the service worker; `Ok` holds the reply of a successful answer.
-pub async fn ask(request: Value) -> Result<Value, Failure> {
+pub async fn ask(mut request: Value) -> Result<Value, Failure> {
+    if let (Some(asker), Value::Object(fields)) =
+        (ASKER.with(|cell| cell.borrow().clone()), &mut request)
+    {
+        fields.insert("asker".into(), Value::String(asker));
+    }
     let reply = chrome::send_message(&to_js(&request))
         .await
         .ok()

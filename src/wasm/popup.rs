@@ -7,14 +7,15 @@ use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlTemplateElement, KeyboardEvent};
 
-use super::ask::{ask, Failure};
+use super::ask::{ask, set_asker, Failure};
 use super::chrome;
 use super::dom::{by_id, child, copy_to_clipboard, document, on, say, Tone};
 
 const COPY_FAILED: &str = "Could not write to the clipboard. Click inside the popup and try again.";
 
 #[wasm_bindgen]
-pub fn start_popup() {
+pub fn start_popup(asker: String) {
+    set_asker(asker);
     let open_options = by_id::<HtmlElement>("open-options");
     on(&open_options, "click", |_| chrome::open_options_page());
     wasm_bindgen_futures::spawn_local(show_list());
