@@ -13,7 +13,7 @@ use crate::ids::{DeploymentId, RunId};
 use crate::links::ReportUrl;
 use crate::page_links::{deployment_of, numeric_of, report_url_of, share_link_of};
 use crate::pages::{report_page, ReportPage, TITLE_SELECTOR};
-use crate::resolve::IdMap;
+use crate::resolve::{Candidates, IdMap};
 use crate::settings::Settings;
 
 /// Longer "visible names" are not names; they only slow the candidate ranking down.
@@ -204,7 +204,9 @@ async fn dispatch<T: Transport>(
         Request::PageSelection { url, name } => {
             let page = page_at(url, &client.host)?;
             let name = visible(name.as_deref());
-            let deployment = deployment_of(client, &page, name, ids).await?;
+            // A preselection nobody clicked for may not sweep the account: name-like only.
+            let candidates = Candidates::NameLike;
+            let deployment = deployment_of(client, &page, name, ids, candidates).await?;
             Ok(
                 json!({ "ok": true, "deploymentId": deployment.as_str(), "runId": page.run.as_str() }),
             )

@@ -7,19 +7,21 @@ use crate::error::Error;
 use crate::ids::{DeploymentId, OrchestrationId};
 use crate::links::{ReportUrl, ShareLink};
 use crate::pages::{PageOrchestration, ReportPage};
-use crate::resolve::{deployment_for, IdMap};
+use crate::resolve::{deployment_for, Candidates, IdMap};
 
-/// The deployment id of the page's orchestration; a numeric id is resolved, a hex one is it.
+/// The deployment id of the page's orchestration; a numeric id is resolved among
+/// `candidates`, a hex one is it.
 pub async fn deployment_of<T: Transport>(
     client: &Client<T>,
     page: &ReportPage,
     visible_name: Option<&str>,
     ids: &mut IdMap,
+    candidates: Candidates,
 ) -> Result<DeploymentId, Error> {
     match &page.orchestration {
         PageOrchestration::Deployment(deployment) => Ok(deployment.clone()),
         PageOrchestration::Numeric(numeric) => {
-            deployment_for(client, *numeric, visible_name, ids).await
+            deployment_for(client, *numeric, visible_name, ids, candidates).await
         }
     }
 }
@@ -31,7 +33,7 @@ pub async fn share_link_of<T: Transport>(
     visible_name: Option<&str>,
     ids: &mut IdMap,
 ) -> Result<ShareLink, Error> {
-    let deployment = deployment_of(client, page, visible_name, ids).await?;
+    let deployment = deployment_of(client, page, visible_name, ids, Candidates::All).await?;
     client.share_link(&deployment).await
 }
 

@@ -52,6 +52,16 @@ impl IdMap {
     }
 }
 
+/// Which orchestrations may be asked about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Candidates {
+    /// Every one, the likely ones first: a click on the page button asks for exactly this.
+    All,
+    /// Only those whose name matches the visible name even partly: for guesses nobody asked
+    /// for, like the popup's preselection, which must not sweep the whole account.
+    NameLike,
+}
+
 /// The deployment id of the orchestration numbered `wanted`. Every mapping learned on the way
 /// is added to `map`, also those of the candidates that did not match.
 pub async fn deployment_for<T: Transport>(
@@ -59,6 +69,7 @@ pub async fn deployment_for<T: Transport>(
     wanted: OrchestrationId,
     visible_name: Option<&str>,
     map: &mut IdMap,
+    candidates: Candidates,
 ) -> Result<DeploymentId, Error> {
     if let Some(known) = map.get(wanted) {
         return Ok(known);
@@ -71,7 +82,11 @@ pub async fn deployment_for<T: Transport>(
         .iter()
         .filter(|o| !known.contains(o.deployment_id.as_str()))
         .collect();
-    let (named, others) = likely_first(&unknown, visible_name);
+    let [named, partly, rest] = likely_first(&unknown, visible_name);
+    let others = match candidates {
+        Candidates::All => [partly, rest].concat(),
+        Candidates::NameLike => partly,
+    };
 
     // The named candidates go alone first: usually one request finds the match, and the
     // others are only disturbed when the page's name misled us.
@@ -113,12 +128,9 @@ async fn first_match<T: Transport>(
     Ok(None)
 }
 
-/// The candidates' deployment ids in two tiers: those named exactly like `visible_name`, then
-/// the rest, partly matching names first, otherwise in list order.
-fn likely_first(
-    list: &[&Orchestration],
-    visible_name: Option<&str>,
-) -> (Vec<DeploymentId>, Vec<DeploymentId>) {
+/// The candidates' deployment ids in three tiers: those named exactly like `visible_name`,
+/// those whose name matches it partly, and the rest, each in list order.
+fn likely_first(list: &[&Orchestration], visible_name: Option<&str>) -> [Vec<DeploymentId>; 3] {
     let wanted = visible_name.map(fold).filter(|name| !name.is_empty());
     let rank = |orchestration: &Orchestration| {
         let Some(wanted) = &wanted else { return 2 };
@@ -131,16 +143,11 @@ fn likely_first(
             2
         }
     };
-    let mut ranked: Vec<(u8, &Orchestration)> = list.iter().map(|o| (rank(o), *o)).collect();
-    // A stable sort keeps the list order within each rank.
-    ranked.sort_by_key(|(rank, _)| *rank);
-    let (named, others): (Vec<_>, Vec<_>) = ranked.into_iter().partition(|(rank, _)| *rank == 0);
-    let ids = |tier: Vec<(u8, &Orchestration)>| {
-        tier.into_iter()
-            .map(|(_, o)| o.deployment_id.clone())
-            .collect()
-    };
-    (ids(named), ids(others))
+    let mut tiers: [Vec<DeploymentId>; 3] = Default::default();
+    for orchestration in list {
+        tiers[rank(orchestration)].push(orchestration.deployment_id.clone());
+    }
+    tiers
 }
 
 /// Names as a page and the API may differ in case and spacing.

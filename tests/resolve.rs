@@ -7,7 +7,7 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use functionize_report_links::api::{Client, HttpRequest, HttpResponse, Transport, TransportError};
-use functionize_report_links::resolve::{deployment_for, IdMap, MAX_IN_FLIGHT};
+use functionize_report_links::resolve::{deployment_for, Candidates, IdMap, MAX_IN_FLIGHT};
 use functionize_report_links::{DeploymentId, Error, Host, OrchestrationId};
 use pollster::block_on;
 
@@ -111,8 +111,54 @@ fn resolve(
     name: Option<&str>,
     map: &mut IdMap,
 ) -> Result<DeploymentId, Error> {
+    resolve_among(account, wanted, name, map, Candidates::All)
+}
+
+fn resolve_among(
+    account: &Account,
+    wanted: u64,
+    name: Option<&str>,
+    map: &mut IdMap,
+    candidates: Candidates,
+) -> Result<DeploymentId, Error> {
     let client = Client::new(account, Host::default(), "token");
-    block_on(deployment_for(&client, numeric(wanted), name, map))
+    block_on(deployment_for(
+        &client,
+        numeric(wanted),
+        name,
+        map,
+        candidates,
+    ))
+}
+
+#[test]
+fn a_name_like_search_asks_only_orchestrations_named_like_the_page() {
+    let account = Account::new(200);
+    let mut map = IdMap::default();
+    let found = resolve_among(
+        &account,
+        1150,
+        Some("suite 15"),
+        &mut map,
+        Candidates::NameLike,
+    );
+    assert_eq!(found.unwrap().as_str(), hex(150));
+    // "Suite 15" and "Suite 150" to "Suite 159" at the most, never the other 189.
+    assert!(
+        account.group_requests() <= 11,
+        "{}",
+        account.group_requests()
+    );
+}
+
+#[test]
+fn a_name_like_search_with_no_such_name_asks_no_candidate() {
+    let account = Account::new(200);
+    let mut map = IdMap::default();
+    let name = Some("Dashboard · Functionize");
+    let found = resolve_among(&account, 1150, name, &mut map, Candidates::NameLike);
+    assert_eq!(found, Err(Error::NotFound));
+    assert_eq!(account.group_requests(), 0);
 }
 
 #[test]
