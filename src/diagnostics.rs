@@ -182,9 +182,9 @@ fn envelope_status(map: &serde_json::Map<String, Value>) -> Option<&'static str>
 }
 
 /// The incident of an answer, when it is a failure worth reporting: `request` is the message,
-/// `reply` the answer sent back. Refused senders are not Functionize's failures and would push
-/// the real ones out, so they are left out. A message kind is one of the extension's own words;
-/// anything else a sender made up is not repeated.
+/// `reply` the answer sent back. Refused senders, and the popup's silent guess at the page in
+/// front, are nobody's failure and would push the real ones out, so they are left out. A message
+/// kind is one of the extension's own words; anything else a sender made up is not repeated.
 pub fn incident(
     at: String,
     request: &Value,
@@ -209,6 +209,9 @@ pub fn incident(
         return None;
     }
     let kind = request["type"].as_str().unwrap_or_default();
+    if kind == "pageSelection" {
+        return None;
+    }
     let kind = KINDS
         .iter()
         .find(|known| **known == kind)

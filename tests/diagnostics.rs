@@ -151,6 +151,17 @@ fn a_successful_answer_and_a_refused_sender_record_nothing() {
     assert_eq!(incident_of_reply(&refused), None);
 }
 
+#[test]
+fn the_popups_silent_guess_at_the_page_in_front_records_nothing() {
+    let not_a_report = json!({ "ok": false, "error": { "name": "InvalidInput", "message": "…" } });
+    let guess =
+        json!({ "type": "pageSelection", "url": "https://app.functionize.com/v1/dashboard" });
+    assert_eq!(
+        incident(String::new(), &guess, &not_a_report, Vec::new()),
+        None
+    );
+}
+
 fn incident_of_reply(reply: &Value) -> Option<Incident> {
     incident(String::new(), &json!({ "type": "x" }), reply, Vec::new())
 }
