@@ -114,7 +114,7 @@ impl Error {
         }
         let scrub = |text: String| {
             let text = text.replace(secret, "[token]");
-            if repeats_a_piece_of(&text, secret) {
+            if reveals(&text, secret) {
                 WITHHELD.to_owned()
             } else {
                 text
@@ -139,17 +139,52 @@ impl Error {
 const WITHHELD: &str =
     "readable answer (its text was withheld because it repeated part of your token)";
 
-/// Whether `text` holds a dozen or more consecutive characters of `secret`: a message cut
-/// short, or a partial echo, would otherwise leak part of the token.
-fn repeats_a_piece_of(text: &str, secret: &str) -> bool {
-    const PIECE: usize = 12;
-    let secret: Vec<char> = secret.chars().collect();
-    if secret.len() < PIECE {
+/// Whether `text` gives away `secret` or a usable part of it: the whole secret, or any run of
+/// `PIECE` of its characters, ignoring case and percent-encoding; or, where the text was cut
+/// short with "…", the secret's first few characters right before the cut.
+pub fn reveals(text: &str, secret: &str) -> bool {
+    const PIECE: usize = 8;
+    const CUT_PIECE: usize = 4;
+    let text: Vec<char> = percent_decoded(text).to_lowercase().chars().collect();
+    let secret: Vec<char> = secret.to_lowercase().chars().collect();
+    if secret.is_empty() {
         return false;
     }
-    secret
-        .windows(PIECE)
-        .any(|piece| text.contains(&piece.iter().collect::<String>()))
+    let holds = |piece: &[char]| text.windows(piece.len()).any(|window| window == piece);
+    if secret.len() <= PIECE {
+        return holds(&secret);
+    }
+    if secret.windows(PIECE).any(holds) {
+        return true;
+    }
+    // A cut message may end in the secret's beginning: "… token fzk-ab…".
+    text.iter()
+        .enumerate()
+        .filter(|(_, c)| **c == '…')
+        .any(|(cut, _)| (CUT_PIECE..PIECE).any(|n| cut >= n && text[cut - n..cut] == secret[..n]))
+}
+
+/// `%41` read as `A`, so an encoded secret is seen as the secret; invalid escapes stay as they are.
+fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|pair| std::str::from_utf8(pair).ok());
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(byte)) => {
+                decoded.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                decoded.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&decoded).into_owned()
 }
 
 /// A bare field name reads best quoted as a field; a noun phrase reads best as it is.
@@ -283,6 +318,22 @@ mod tests {
         let message = error.without_secret("s3cr3t").message();
         assert!(!message.contains("s3cr3t"), "{message}");
         assert!(message.contains("[token]"), "{message}");
+    }
+
+    #[test]
+    fn a_secret_in_other_case_encoded_or_cut_short_is_seen() {
+        let secret = "fzk-Break-Token-ABCDEF0123456789";
+        for text in [
+            "bad token FZK-BREAK-TOKEN-ABCDEF0123456789",
+            "https://app.functionize.com/p?t=fzk%2DBreak%2DToken%2DABCDEF0123456789",
+            "no access for EF012345 here",
+            "a message cut in the token fzk-Br…",
+        ] {
+            assert!(reveals(text, secret), "{text}");
+        }
+        for text in ["no token here", "tokens look like abc…", "100%"] {
+            assert!(!reveals(text, secret), "{text}");
+        }
     }
 
     #[test]

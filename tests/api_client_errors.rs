@@ -231,10 +231,15 @@ fn a_partial_echo_of_the_token_is_withheld() {
 
 #[test]
 fn a_share_link_that_carries_the_token_is_never_copied() {
-    let body = format!(r#"{{"Details":"https://app.functionize.com/r?accesstoken={TOKEN}"}}"#);
-    let refused = block_on(client(vec![json(200, &body)]).share_link(&deployment())).unwrap_err();
-    assert!(matches!(refused, Error::UnsafeShareLink { .. }));
-    assert!(!refused.message().contains(TOKEN));
+    let encoded: String = TOKEN.bytes().map(|b| format!("%{b:02X}")).collect();
+    for carried in [TOKEN.to_owned(), TOKEN.to_uppercase(), encoded] {
+        let link = format!("https://app.functionize.com/r?accesstoken={carried}");
+        let body = format!(r#"{{"Details":"{link}"}}"#);
+        let refused = block_on(client(vec![json(200, &body)]).share_link(&deployment()));
+        let refused = refused.unwrap_err();
+        assert!(matches!(refused, Error::UnsafeShareLink { .. }), "{link}");
+        assert!(!refused.message().contains(TOKEN));
+    }
 }
 
 #[test]

@@ -5,7 +5,7 @@ use crate::api::parse::{
     parse_group, parse_latest_run, parse_orchestrations, parse_share_link, Orchestration,
 };
 use crate::api::transport::{HttpRequest, HttpResponse, Method, Transport, TransportError};
-use crate::error::Error;
+use crate::error::{reveals, Error};
 use crate::host::Host;
 use crate::ids::{DeploymentId, OrchestrationId, RunId};
 use crate::links::ShareLink;
@@ -61,7 +61,7 @@ impl<T: Transport> Client<T> {
         let path = format!("orchestration/{id}/csvreport");
         let raw = self.get(&path, parse_share_link).await?;
         // A link that carries the user's token would hand it to everyone it is pasted to.
-        if raw.contains(self.token.trim()) {
+        if reveals(&raw, self.token.trim()) {
             return Err(Error::UnsafeShareLink {
                 reason: "it contains your access token".into(),
             });
