@@ -31,6 +31,14 @@ pub struct Settings {
     pub request_timeout_secs: Option<u32>,
 }
 
+/// What the options page's form holds when Save is pressed.
+pub struct Form<'a> {
+    pub host: &'a str,
+    pub token: &'a str,
+    pub api_key: &'a str,
+    pub secret: &'a str,
+}
+
 impl Settings {
     pub fn host(&self) -> Result<Host, Error> {
         if self.host.trim().is_empty() {
@@ -62,10 +70,16 @@ impl Settings {
         })
     }
 
-    /// Applies a typed API key and secret; an empty field keeps the saved value, as the page
-    /// never shows a saved secret back. New credentials drop the token minted from the old.
+    /// Applies a typed API key and secret. An empty secret keeps the saved one, as the page never
+    /// shows a saved secret back; the key is shown, so an emptied key field removes the key and
+    /// the secret. New credentials drop the token minted from the old.
     pub fn with_credentials(&self, typed_key: &str, typed_secret: &str) -> Result<Settings, Error> {
         let mut edited = self.clone();
+        if typed_key.trim().is_empty() {
+            edited.api_key.clear();
+            edited.secret.clear();
+            return Ok(edited);
+        }
         for (typed, saved, field) in [
             (typed_key.trim(), &mut edited.api_key, "API key"),
             (typed_secret.trim(), &mut edited.secret, "API secret"),
@@ -78,6 +92,33 @@ impl Settings {
             edited.token.clear();
         }
         Ok(edited)
+    }
+
+    /// The settings after Save is pressed on `form`. What the user did not type again stays,
+    /// except across a change of host: a token and a key belong to one host, and a mistyped
+    /// host must never receive them, so they are dropped unless typed in the same save.
+    pub fn saved_from(&self, form: &Form<'_>) -> Result<Settings, Error> {
+        let base = if self.moves_to(form.host)? {
+            Settings {
+                host: self.host.clone(),
+                request_timeout_secs: self.request_timeout_secs,
+                ..Settings::default()
+            }
+        } else {
+            self.clone()
+        };
+        base.with_credentials(form.api_key, form.secret)?
+            .edited(form.host, form.token)
+    }
+
+    /// Whether `typed_host` names another host than the saved one.
+    pub fn moves_to(&self, typed_host: &str) -> Result<bool, Error> {
+        let typed = Settings {
+            host: typed_host.to_owned(),
+            ..Settings::default()
+        }
+        .host()?;
+        Ok(self.host().ok() != Some(typed))
     }
 
     /// Applies what the user typed in the options page. An empty token field keeps the saved
@@ -121,6 +162,14 @@ impl Settings {
 /// secrets in practice. Anything else is a copying accident (an invisible character, a word of
 /// the page around it) and is refused at once rather than failing at every call.
 fn check_header_safe(value: &str, field: &str) -> Result<(), Error> {
+    // Real ones are a few hundred characters at most; a pasted page would fail every call.
+    const MAX_LEN: usize = 4096;
+    if value.len() > MAX_LEN {
+        return Err(Error::InvalidInput {
+            field: field.into(),
+            reason: "it is far longer than any Functionize credential; copy only the value".into(),
+        });
+    }
     if value.bytes().all(|b| b.is_ascii_graphic()) {
         return Ok(());
     }
@@ -164,13 +213,13 @@ mod tests {
     }
 
     #[test]
-    fn new_credentials_replace_the_minted_token_and_empty_fields_keep_the_saved_ones() {
+    fn new_credentials_replace_the_minted_token_and_an_empty_secret_keeps_the_saved_one() {
         let with_key = saved().with_credentials("key-1", "secret-1").unwrap();
         assert!(!with_key.has_token());
         assert_eq!(with_key.credentials().unwrap().api_key, "key-1");
         let mut minted = with_key.clone();
         minted.token = "minted".into();
-        let unchanged = minted.with_credentials("", "").unwrap();
+        let unchanged = minted.with_credentials("key-1", "").unwrap();
         assert_eq!(unchanged.token, "minted");
         assert_eq!(unchanged.secret, "secret-1");
     }
@@ -192,6 +241,64 @@ mod tests {
         let mut new_host = stored.clone();
         new_host.host = "functionize.example".into();
         assert_eq!(new_host.with_minted_token(&used), None);
+    }
+
+    fn form<'a>(host: &'a str, token: &'a str, api_key: &'a str) -> Form<'a> {
+        Form {
+            host,
+            token,
+            api_key,
+            secret: "",
+        }
+    }
+
+    #[test]
+    fn an_emptied_key_field_removes_the_key_and_secret_but_not_a_token() {
+        let with_key = saved().with_credentials("key-1", "secret-1").unwrap();
+        let mut pasted = with_key.clone();
+        pasted.token = "pasted".into();
+        let cleared = pasted
+            .saved_from(&form("app.functionize.com", "", ""))
+            .unwrap();
+        assert_eq!(
+            (cleared.api_key.as_str(), cleared.secret.as_str()),
+            ("", "")
+        );
+        assert_eq!(cleared.token, "pasted");
+    }
+
+    #[test]
+    fn a_new_host_receives_no_token_or_key_that_was_not_typed_again() {
+        let mut stored = saved().with_credentials("key-1", "secret-1").unwrap();
+        stored.token = "minted".into();
+        let moved = stored
+            .saved_from(&form("app.functionise.com", "", "key-1"))
+            .unwrap();
+        assert!(!moved.has_token());
+        assert_eq!(moved.credentials(), None);
+        assert_eq!(moved.host, "app.functionise.com");
+
+        let typed = stored
+            .saved_from(&form("studio.functionize.com", "new-token", ""))
+            .unwrap();
+        assert_eq!(typed.token, "new-token");
+    }
+
+    #[test]
+    fn the_same_host_keeps_what_was_not_typed_again() {
+        let stored = saved().with_credentials("key-1", "secret-1").unwrap();
+        let kept = stored
+            .saved_from(&form("APP.functionize.com", "", "key-1"))
+            .unwrap();
+        assert_eq!(kept.credentials(), stored.credentials());
+        assert_eq!(stored.moves_to("app.functionize.com/"), Ok(false));
+    }
+
+    #[test]
+    fn a_token_longer_than_any_real_one_is_refused() {
+        let pasted = "a".repeat(100_000);
+        let error = Settings::default().edited("", &pasted).unwrap_err();
+        assert!(error.message().contains("far longer"), "{error}");
     }
 
     #[test]

@@ -23,6 +23,9 @@ extern "C" {
     #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = set)]
     fn storage_set(items: &JsValue) -> Promise;
 
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = remove)]
+    fn storage_remove(key: &str) -> Promise;
+
     #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = clear)]
     fn storage_clear() -> Promise;
 
@@ -143,6 +146,11 @@ pub async fn load_ids() -> IdMap {
 
 pub async fn save_ids(ids: &IdMap) -> Result<(), JsValue> {
     save_json(IDS_KEY, ids).await
+}
+
+/// Drops the learned id mappings, which hold only for the host they were learned on.
+pub async fn forget_ids() -> Result<(), JsValue> {
+    JsFuture::from(storage_remove(IDS_KEY)).await.map(drop)
 }
 
 /// The failed answers recorded for "Copy diagnostics", oldest first.

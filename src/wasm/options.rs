@@ -14,7 +14,7 @@ use super::chrome;
 use super::dom::{by_id, on, say, Tone};
 use super::report_problem::wire_diagnostics;
 use crate::host::Host;
-use crate::settings::Settings;
+use crate::settings::{Form, Settings};
 
 const NO_TOKEN_TYPED: &str =
     "Paste your access token first (or your API key and secret), then save.";
@@ -161,31 +161,53 @@ impl Page {
     /// already shown. Runs its synchronous part inside the click, where the browser still
     /// allows a permission prompt for a new host.
     fn save(self: &Rc<Self>) -> Option<impl Future<Output = bool>> {
-        let edited = match self
-            .saved
-            .borrow()
-            .with_credentials(&self.api_key.value(), &self.secret.value())
-            .and_then(|with_key| with_key.edited(&self.host.value(), &self.token.value()))
-        {
-            Ok(edited) => edited,
+        let (host, token, api_key, secret) = (
+            self.host.value(),
+            self.token.value(),
+            self.api_key.value(),
+            self.secret.value(),
+        );
+        let form = Form {
+            host: &host,
+            token: &token,
+            api_key: &api_key,
+            secret: &secret,
+        };
+        let saved = self.saved.borrow();
+        let (edited, moving) = match saved.saved_from(&form).and_then(|edited| {
+            let moving = saved.moves_to(form.host)?;
+            Ok((edited, moving))
+        }) {
+            Ok(result) => result,
             Err(error) => {
                 say(&self.status, error.message().as_ref(), Tone::Bad);
                 let _ = self.host.focus();
                 return None;
             }
         };
+        drop(saved);
+        let host = edited.host().ok()?;
         if !edited.has_token() && edited.credentials().is_none() {
-            say(&self.status, NO_TOKEN_TYPED, Tone::Bad);
+            let text = if moving {
+                format!(
+                    "The host is now {host}: paste the access token (or the API key and \
+                     secret) for it, then save. Those of the previous host are not sent there."
+                )
+            } else {
+                NO_TOKEN_TYPED.to_owned()
+            };
+            say(&self.status, &text, Tone::Bad);
             let _ = self.token.focus();
             return None;
         }
-        let host = edited.host().ok()?;
         let permission =
             (host != Host::default()).then(|| chrome::request_origin(&host.origin_pattern()));
 
         let page = self.clone();
         Some(async move {
             if let Some(permission) = permission {
+                let waiting = format!("Waiting for your permission to reach {host}…");
+                say(&page.status, &waiting, Tone::Neutral);
                 let granted = JsFuture::from(permission)
                     .await
                     .ok()
@@ -202,6 +224,10 @@ impl Page {
             if chrome::save_settings(&edited).await.is_err() {
                 say(&page.status, SAVE_FAILED, Tone::Bad);
                 return false;
+            }
+            // Ids are numbered per host: what was learned on the old one means nothing here.
+            if moving {
+                let _ = chrome::forget_ids().await;
             }
             let pattern = (host != Host::default()).then(|| host.origin_pattern());
             if chrome::register_page_script(pattern.as_deref())

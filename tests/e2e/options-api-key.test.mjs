@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { serviceWorker, useSession } from './harness.mjs';
 import { connectedText, optionsReady, testConnection } from './options-ui.mjs';
 import { listShown } from './popup-ui.mjs';
-import { settledText } from './waiting.mjs';
+import { settledText, until } from './waiting.mjs';
 
 describe('an API key and secret', { timeout: 60_000 }, () => {
   const session = useSession({ shape: 'wrapped', ids: 'strings' }, { withToken: false });
@@ -70,5 +70,35 @@ describe('a wrong API key or secret', { timeout: 60_000 }, () => {
     await listShown(popup, { expectList: false });
     const notice = (await popup.locator('#notice-text').textContent()).trim();
     assert.match(notice, /^API key or secret rejected/);
+  });
+});
+
+describe('an emptied API key field', { timeout: 60_000 }, () => {
+  const session = useSession({ shape: 'wrapped', ids: 'numbers' }, { withToken: false });
+
+  it('removes the key and secret, so an expired token is no longer replaced', async () => {
+    const { browser } = session;
+    const options = await optionsReady(await browser.openOptions());
+    await options.fill('#api-key', 'demo-key');
+    await options.fill('#secret', 'demo-secret');
+    await options.click('#save');
+    assert.equal(await settledText(options.locator('#status')), 'Saved.');
+
+    await options.fill('#api-key', '');
+    await options.fill('#token', session.token);
+    await options.click('#save');
+    const worker = await serviceWorker(browser.context);
+    const stored = async () => (await worker.evaluate(() => chrome.storage.local.get('settings')))
+      .settings;
+    await until(async () => (await stored()).token === session.token, 'the pasted token saved');
+    const settings = await stored();
+    assert.deepEqual([settings.apiKey, settings.secret], ['', '']);
+    assert.equal(await options.inputValue('#api-key'), '');
+    assert.equal(await settledText(options.locator('#status')), 'Saved.');
+
+    await session.fake.control.config({ token: `rotated-${Date.now()}` });
+    const popup = await browser.openPopup();
+    await listShown(popup, { expectList: false });
+    assert.match(await popup.locator('#notice-text').textContent(), /^Token rejected or expired/);
   });
 });
