@@ -2,6 +2,7 @@
 //! building) in plain modules that compile and test natively, and one thin wasm boundary.
 
 pub mod api;
+pub mod cache;
 pub mod diagnostics;
 pub mod error;
 pub mod host;

@@ -7,11 +7,12 @@ use serde_json::{json, Value};
 use crate::api::client::Client;
 use crate::api::mint::mint_token;
 use crate::api::transport::Transport;
+use crate::cache::{Freshness, Remembered};
 use crate::error::Error;
 use crate::host::Host;
 use crate::ids::{DeploymentId, RunId};
-use crate::links::ReportUrl;
-use crate::page_links::{deployment_of, numeric_of, report_url_of, share_link_of};
+use crate::links::{ReportUrl, ShareLink};
+use crate::page_links::{deployment_of, numeric_of, report_url_of};
 use crate::pages::{report_page, ReportPage, TITLE_SELECTOR};
 use crate::resolve::{Candidates, IdMap};
 use crate::settings::Settings;
@@ -94,6 +95,10 @@ pub struct Context<'a, T: Transport> {
     pub settings: &'a mut Settings,
     /// Learned id mappings; the caller stores them again when they changed.
     pub ids: &'a mut IdMap,
+    /// Share links and run ids fetched lately; the caller stores them again when they changed.
+    pub remembered: &'a mut Remembered,
+    /// Now, in milliseconds since the epoch: what is remembered is reused only while fresh.
+    pub now_ms: f64,
     /// Whether the browser lets the extension reach the configured host; without it every
     /// request would fail like a network error, which would point the user the wrong way.
     pub host_permitted: bool,
@@ -147,7 +152,16 @@ async fn reply<T: Transport>(
         });
     }
     let transport = &context.transport;
-    let ids = context.ids;
+    let when = Freshness {
+        now_ms: context.now_ms,
+        max_age_ms: settings.remember_ms(),
+    };
+    context.remembered.use_host(&host);
+    let mut memory = Memory {
+        ids: context.ids,
+        remembered: context.remembered,
+        when,
+    };
 
     let mut minted = false;
     if !settings.has_token() {
@@ -157,22 +171,29 @@ async fn reply<T: Transport>(
         }
     }
     let client = Client::new(transport, host.clone(), settings.token.trim().to_owned());
-    match (dispatch(&request, &client, ids).await, &credentials) {
+    match (dispatch(&request, &client, &mut memory).await, &credentials) {
         // An expired token is replaced once, silently, when a key and secret allow it.
         (Err(Error::TokenRejected), Some(credentials)) if !minted => {
             settings.token = mint_token(transport, &host, credentials).await?;
             let client = Client::new(transport, host, settings.token.clone());
-            dispatch(&request, &client, ids).await
+            dispatch(&request, &client, &mut memory).await
         }
         (answered, _) => answered,
     }
+}
+
+/// What answers may reuse and add to: learned ids for good, fetched links while fresh.
+struct Memory<'a> {
+    ids: &'a mut IdMap,
+    remembered: &'a mut Remembered,
+    when: Freshness,
 }
 
 /// Answers a request that needs the API, with the token the client holds.
 async fn dispatch<T: Transport>(
     request: &Request,
     client: &Client<T>,
-    ids: &mut IdMap,
+    memory: &mut Memory<'_>,
 ) -> Result<Value, Error> {
     match request {
         Request::ListOrchestrations => {
@@ -181,8 +202,8 @@ async fn dispatch<T: Transport>(
         }
         Request::ShareLink { deployment_id } => {
             let id = DeploymentId::parse(deployment_id)?;
-            let link = client.share_link(&id).await?;
-            Ok(json!({ "ok": true, "url": link.as_str() }))
+            let link = share_link(client, &id, memory).await?;
+            Ok(json!({ "ok": true, "url": link }))
         }
         Request::ReportUrl {
             deployment_id,
@@ -191,9 +212,9 @@ async fn dispatch<T: Transport>(
             let id = DeploymentId::parse(deployment_id)?;
             let run = match run_id.as_deref().map(str::trim) {
                 Some(typed) if !typed.is_empty() => RunId::parse(typed)?,
-                _ => client.latest_run(&id).await?.ok_or(Error::RunIdNeeded)?,
+                _ => latest_run(client, &id, memory).await?,
             };
-            let numeric = numeric_of(client, &id, ids).await?;
+            let numeric = numeric_of(client, &id, memory.ids).await?;
             let url = ReportUrl::new(&client.host, numeric, &run);
             Ok(json!({ "ok": true, "url": url.as_str(), "runId": run.as_str() }))
         }
@@ -206,7 +227,7 @@ async fn dispatch<T: Transport>(
             let name = visible(name.as_deref());
             // A preselection nobody clicked for may not sweep the account: name-like only.
             let candidates = Candidates::NameLike;
-            let deployment = deployment_of(client, &page, name, ids, candidates).await?;
+            let deployment = deployment_of(client, &page, name, memory.ids, candidates).await?;
             Ok(
                 json!({ "ok": true, "deploymentId": deployment.as_str(), "runId": page.run.as_str() }),
             )
@@ -216,15 +237,49 @@ async fn dispatch<T: Transport>(
             let url = match link {
                 PageLinkKind::Share => {
                     let name = visible(name.as_deref());
-                    share_link_of(client, &page, name, ids).await?.into_string()
+                    let all = Candidates::All;
+                    let deployment = deployment_of(client, &page, name, memory.ids, all).await?;
+                    share_link(client, &deployment, memory).await?
                 }
-                PageLinkKind::Report => report_url_of(client, &page, ids).await?.into_string(),
+                PageLinkKind::Report => report_url_of(client, &page, memory.ids)
+                    .await?
+                    .into_string(),
             };
             Ok(json!({ "ok": true, "url": url }))
         }
         // Answered before any token was needed.
         Request::PageInfo { .. } => Err(Error::NotAllowed),
     }
+}
+
+/// The share link of `id`: remembered while fresh, else asked and remembered.
+async fn share_link<T: Transport>(
+    client: &Client<T>,
+    id: &DeploymentId,
+    memory: &mut Memory<'_>,
+) -> Result<String, Error> {
+    // Checked again on the way out, as if it had just arrived: the host may have changed.
+    let remembered = memory.remembered.share_link(id, memory.when);
+    if let Some(link) = remembered.and_then(|link| ShareLink::parse(link, &client.host).ok()) {
+        return Ok(link.into_string());
+    }
+    let link = client.share_link(id).await?.into_string();
+    memory.remembered.keep_share_link(id, &link, memory.when);
+    Ok(link)
+}
+
+/// The latest run of `id`: remembered while fresh, else asked and remembered when there is one.
+async fn latest_run<T: Transport>(
+    client: &Client<T>,
+    id: &DeploymentId,
+    memory: &mut Memory<'_>,
+) -> Result<RunId, Error> {
+    if let Some(run) = memory.remembered.latest_run(id, memory.when) {
+        return Ok(run);
+    }
+    let run = client.latest_run(id).await?.ok_or(Error::RunIdNeeded)?;
+    memory.remembered.keep_latest_run(id, &run, memory.when);
+    Ok(run)
 }
 
 /// Content scripts may ask only about pages of the configured host, from a page of that host;

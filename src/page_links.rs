@@ -5,7 +5,7 @@ use crate::api::client::Client;
 use crate::api::transport::Transport;
 use crate::error::Error;
 use crate::ids::{DeploymentId, OrchestrationId};
-use crate::links::{ReportUrl, ShareLink};
+use crate::links::ReportUrl;
 use crate::pages::{PageOrchestration, ReportPage};
 use crate::resolve::{deployment_for, Candidates, IdMap};
 
@@ -24,17 +24,6 @@ pub async fn deployment_of<T: Transport>(
             deployment_for(client, *numeric, visible_name, ids, candidates).await
         }
     }
-}
-
-/// The page's public share link.
-pub async fn share_link_of<T: Transport>(
-    client: &Client<T>,
-    page: &ReportPage,
-    visible_name: Option<&str>,
-    ids: &mut IdMap,
-) -> Result<ShareLink, Error> {
-    let deployment = deployment_of(client, page, visible_name, ids, Candidates::All).await?;
-    client.share_link(&deployment).await
 }
 
 /// The page's standard report URL. A numeric id needs no request; a Studio page that names

@@ -12,6 +12,9 @@ pub const STORAGE_KEY: &str = "settings";
 /// How long one request may take before it is given up, when the settings do not say.
 pub const DEFAULT_TIMEOUT_SECS: u32 = 15;
 
+/// How long a share link or a latest run id is reused, when the settings do not say.
+pub const DEFAULT_REMEMBER_MINUTES: u32 = 10;
+
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Settings {
@@ -29,6 +32,9 @@ pub struct Settings {
     /// Absent means `DEFAULT_TIMEOUT_SECS`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_timeout_secs: Option<u32>,
+    /// Absent means `DEFAULT_REMEMBER_MINUTES`; 0 means never reuse.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remember_minutes: Option<u32>,
 }
 
 /// What the options page's form holds when Save is pressed.
@@ -46,6 +52,15 @@ impl Settings {
         } else {
             Host::parse(&self.host)
         }
+    }
+
+    /// How old a remembered share link or run id may be, in milliseconds (a day at most).
+    pub fn remember_ms(&self) -> f64 {
+        let minutes = self
+            .remember_minutes
+            .unwrap_or(DEFAULT_REMEMBER_MINUTES)
+            .min(24 * 60);
+        f64::from(minutes) * 60_000.0
     }
 
     /// The request timeout in milliseconds: never zero, never more than two minutes, since a
@@ -102,6 +117,7 @@ impl Settings {
             Settings {
                 host: self.host.clone(),
                 request_timeout_secs: self.request_timeout_secs,
+                remember_minutes: self.remember_minutes,
                 ..Settings::default()
             }
         } else {
@@ -109,6 +125,28 @@ impl Settings {
         };
         base.with_credentials(form.api_key, form.secret)?
             .edited(form.host, form.token)
+    }
+
+    /// Applies the typed number of minutes share links and run ids are reused; empty means the
+    /// default.
+    pub fn with_remember_minutes(&self, typed: &str) -> Result<Settings, Error> {
+        let typed = typed.trim();
+        let minutes = match typed {
+            "" => None,
+            _ => match typed.parse::<u32>() {
+                Ok(minutes) if minutes <= 24 * 60 => Some(minutes),
+                _ => {
+                    return Err(Error::InvalidInput {
+                        field: "number of minutes".into(),
+                        reason: "it must be a whole number from 0 to 1440".into(),
+                    })
+                }
+            },
+        };
+        Ok(Settings {
+            remember_minutes: minutes,
+            ..self.clone()
+        })
     }
 
     /// Whether `typed_host` names another host than the saved one.
@@ -197,187 +235,5 @@ impl std::fmt::Debug for Settings {
             .field("api_key", &self.api_key)
             .field("secret", &shown(&self.secret))
             .finish()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn saved() -> Settings {
-        Settings {
-            token: "secret-token".into(),
-            host: "app.functionize.com".into(),
-            ..Settings::default()
-        }
-    }
-
-    #[test]
-    fn new_credentials_replace_the_minted_token_and_an_empty_secret_keeps_the_saved_one() {
-        let with_key = saved().with_credentials("key-1", "secret-1").unwrap();
-        assert!(!with_key.has_token());
-        assert_eq!(with_key.credentials().unwrap().api_key, "key-1");
-        let mut minted = with_key.clone();
-        minted.token = "minted".into();
-        let unchanged = minted.with_credentials("key-1", "").unwrap();
-        assert_eq!(unchanged.token, "minted");
-        assert_eq!(unchanged.secret, "secret-1");
-    }
-
-    #[test]
-    fn a_minted_token_is_kept_without_undoing_a_save_made_meanwhile() {
-        let stored = saved().with_credentials("key-1", "secret-1").unwrap();
-        let mut used = stored.clone();
-        used.token = "minted".into();
-
-        let mut slower = stored.clone();
-        slower.request_timeout_secs = Some(30);
-        let kept = slower.with_minted_token(&used).unwrap();
-        assert_eq!(kept.token, "minted");
-        assert_eq!(kept.request_timeout_secs, Some(30));
-
-        let new_key = stored.with_credentials("key-2", "secret-2").unwrap();
-        assert_eq!(new_key.with_minted_token(&used), None);
-        let mut new_host = stored.clone();
-        new_host.host = "functionize.example".into();
-        assert_eq!(new_host.with_minted_token(&used), None);
-    }
-
-    fn form<'a>(host: &'a str, token: &'a str, api_key: &'a str) -> Form<'a> {
-        Form {
-            host,
-            token,
-            api_key,
-            secret: "",
-        }
-    }
-
-    #[test]
-    fn an_emptied_key_field_removes_the_key_and_secret_but_not_a_token() {
-        let with_key = saved().with_credentials("key-1", "secret-1").unwrap();
-        let mut pasted = with_key.clone();
-        pasted.token = "pasted".into();
-        let cleared = pasted
-            .saved_from(&form("app.functionize.com", "", ""))
-            .unwrap();
-        assert_eq!(
-            (cleared.api_key.as_str(), cleared.secret.as_str()),
-            ("", "")
-        );
-        assert_eq!(cleared.token, "pasted");
-    }
-
-    #[test]
-    fn a_new_host_receives_no_token_or_key_that_was_not_typed_again() {
-        let mut stored = saved().with_credentials("key-1", "secret-1").unwrap();
-        stored.token = "minted".into();
-        let moved = stored
-            .saved_from(&form("app.functionise.com", "", "key-1"))
-            .unwrap();
-        assert!(!moved.has_token());
-        assert_eq!(moved.credentials(), None);
-        assert_eq!(moved.host, "app.functionise.com");
-
-        let typed = stored
-            .saved_from(&form("studio.functionize.com", "new-token", ""))
-            .unwrap();
-        assert_eq!(typed.token, "new-token");
-    }
-
-    #[test]
-    fn the_same_host_keeps_what_was_not_typed_again() {
-        let stored = saved().with_credentials("key-1", "secret-1").unwrap();
-        let kept = stored
-            .saved_from(&form("APP.functionize.com", "", "key-1"))
-            .unwrap();
-        assert_eq!(kept.credentials(), stored.credentials());
-        assert_eq!(stored.moves_to("app.functionize.com/"), Ok(false));
-    }
-
-    #[test]
-    fn a_token_longer_than_any_real_one_is_refused() {
-        let pasted = "a".repeat(100_000);
-        let error = Settings::default().edited("", &pasted).unwrap_err();
-        assert!(error.message().contains("far longer"), "{error}");
-    }
-
-    #[test]
-    fn a_key_without_a_secret_is_not_credentials() {
-        let half = Settings::default().with_credentials("key-1", "").unwrap();
-        assert_eq!(half.credentials(), None);
-    }
-
-    #[test]
-    fn debug_output_never_shows_the_secret() {
-        let with_key = saved().with_credentials("key-1", "secret-value").unwrap();
-        assert!(!format!("{with_key:?}").contains("secret-value"));
-    }
-
-    #[test]
-    fn requests_time_out_after_fifteen_seconds_unless_set_otherwise() {
-        assert_eq!(saved().request_timeout_ms(), 15_000);
-        let quick: Settings = serde_json::from_str(r#"{"requestTimeoutSecs":2}"#).unwrap();
-        assert_eq!(quick.request_timeout_ms(), 2_000);
-        let zero: Settings = serde_json::from_str(r#"{"requestTimeoutSecs":0}"#).unwrap();
-        assert_eq!(zero.request_timeout_ms(), 1_000);
-    }
-
-    #[test]
-    fn editing_keeps_the_timeout() {
-        let mut quick = saved();
-        quick.request_timeout_secs = Some(3);
-        assert_eq!(quick.edited("", "").unwrap().request_timeout_secs, Some(3));
-    }
-
-    #[test]
-    fn an_empty_token_field_keeps_the_saved_token() {
-        let edited = saved().edited("app.functionize.com", "  ").unwrap();
-        assert_eq!(edited.token, "secret-token");
-    }
-
-    #[test]
-    fn a_pasted_token_replaces_the_saved_one_without_surrounding_spaces() {
-        let edited = saved()
-            .edited("app.functionize.com", " new-token\n")
-            .unwrap();
-        assert_eq!(edited.token, "new-token");
-    }
-
-    #[test]
-    fn an_empty_host_means_the_default_host() {
-        let edited = saved().edited("", "").unwrap();
-        assert_eq!(edited.host, "app.functionize.com");
-        assert_eq!(Settings::default().host().unwrap(), Host::default());
-    }
-
-    #[test]
-    fn a_host_typed_as_a_url_is_stored_as_a_bare_host() {
-        let edited = saved()
-            .edited("https://Studio.Functionize.com/", "")
-            .unwrap();
-        assert_eq!(edited.host, "studio.functionize.com");
-    }
-
-    #[test]
-    fn a_host_with_a_path_is_refused_and_nothing_changes() {
-        let before = saved();
-        assert!(before.edited("app.functionize.com/v1/x", "new").is_err());
-        assert_eq!(before.token, "secret-token");
-    }
-
-    #[test]
-    fn a_token_with_invisible_or_non_ascii_characters_is_refused() {
-        for typed in ["tok\u{200B}en", "токен-123", "tok🚀en", "tok en"] {
-            let refused = saved().edited("app.functionize.com", typed).unwrap_err();
-            assert!(matches!(refused, Error::InvalidInput { .. }), "{typed}");
-            assert!(!refused.message().contains(typed), "{typed}");
-        }
-    }
-
-    #[test]
-    fn debug_output_never_shows_the_token() {
-        let shown = format!("{:?}", saved());
-        assert!(!shown.contains("secret-token"), "{shown}");
-        assert!(shown.contains("<set>"));
     }
 }

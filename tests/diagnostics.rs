@@ -4,6 +4,7 @@
 mod asking;
 mod scripted;
 
+use functionize_report_links::cache::Remembered;
 use functionize_report_links::diagnostics::{
     endpoint_of, incident, remembered, report, shape_of, Incident, Recording, Setup, KEPT_INCIDENTS,
 };
@@ -35,6 +36,8 @@ fn failed(settings: &mut Settings, answers: Scripted, message: Value) -> (Value,
     let context = Context {
         settings,
         ids: &mut ids,
+        remembered: &mut Remembered::default(),
+        now_ms: 0.0,
         host_permitted: true,
         transport: &recording,
     };

@@ -4,6 +4,7 @@ mod asking;
 mod scripted;
 
 use asking::{ask, ask_as, content_script, settings, LEGACY_PAGE};
+use functionize_report_links::cache::Remembered;
 use functionize_report_links::messages::{answer, Context, Sender};
 use functionize_report_links::resolve::IdMap;
 use functionize_report_links::settings::Settings;
@@ -138,6 +139,8 @@ fn a_host_without_permission_is_named_as_such_and_nothing_is_sent() {
     let context = Context {
         settings: &mut settings,
         ids: &mut ids,
+        remembered: &mut Remembered::default(),
+        now_ms: 0.0,
         host_permitted: false,
         transport: &transport,
     };

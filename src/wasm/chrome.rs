@@ -6,6 +6,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::cache::Remembered;
 use crate::diagnostics::Incident;
 use crate::resolve::IdMap;
 use crate::settings::{Settings, STORAGE_KEY};
@@ -14,6 +15,8 @@ use crate::settings::{Settings, STORAGE_KEY};
 const IDS_KEY: &str = "idMap";
 /// Where the last failed answers are kept for "Copy diagnostics".
 const INCIDENTS_KEY: &str = "incidents";
+/// Where share links and run ids fetched lately are kept.
+const REMEMBERED_KEY: &str = "remembered";
 
 #[wasm_bindgen]
 extern "C" {
@@ -24,7 +27,7 @@ extern "C" {
     fn storage_set(items: &JsValue) -> Promise;
 
     #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = remove)]
-    fn storage_remove(key: &str) -> Promise;
+    fn storage_remove(keys: &JsValue) -> Promise;
 
     #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = clear)]
     fn storage_clear() -> Promise;
@@ -148,9 +151,20 @@ pub async fn save_ids(ids: &IdMap) -> Result<(), JsValue> {
     save_json(IDS_KEY, ids).await
 }
 
-/// Drops the learned id mappings, which hold only for the host they were learned on.
-pub async fn forget_ids() -> Result<(), JsValue> {
-    JsFuture::from(storage_remove(IDS_KEY)).await.map(drop)
+/// Drops the learned id mappings and the remembered links, which hold only for the host they
+/// came from.
+pub async fn forget_host_caches() -> Result<(), JsValue> {
+    let keys = js_sys::Array::of2(&IDS_KEY.into(), &REMEMBERED_KEY.into());
+    JsFuture::from(storage_remove(&keys)).await.map(drop)
+}
+
+/// Share links and run ids fetched lately.
+pub async fn load_remembered() -> Remembered {
+    load_or_default(REMEMBERED_KEY).await
+}
+
+pub async fn save_remembered(remembered: &Remembered) -> Result<(), JsValue> {
+    save_json(REMEMBERED_KEY, remembered).await
 }
 
 /// The failed answers recorded for "Copy diagnostics", oldest first.

@@ -35,6 +35,7 @@ pub fn start_options() {
             token: by_id("token"),
             api_key: by_id("api-key"),
             secret: by_id("secret"),
+            remember: by_id("remember-minutes"),
             status: by_id("status"),
             saved: RefCell::new(chrome::load_settings().await),
         });
@@ -54,6 +55,7 @@ struct Page {
     token: HtmlInputElement,
     api_key: HtmlInputElement,
     secret: HtmlInputElement,
+    remember: HtmlInputElement,
     status: Element,
     saved: RefCell<Settings>,
 }
@@ -126,6 +128,9 @@ impl Page {
         };
         self.token.set_placeholder(placeholder);
         self.api_key.set_value(&saved.api_key);
+        let minutes = saved.remember_minutes.map(|m| m.to_string());
+        self.remember
+            .set_value(minutes.as_deref().unwrap_or_default());
         self.secret.set_placeholder(if saved.secret.is_empty() {
             ""
         } else {
@@ -154,6 +159,7 @@ impl Page {
         !self.token.value().trim().is_empty()
             || !self.secret.value().trim().is_empty()
             || self.api_key.value().trim() != saved.api_key
+            || self.remember.value().trim().parse::<u32>().ok() != saved.remember_minutes
             || host.as_deref() != Ok(self.host.value().trim())
     }
 
@@ -174,9 +180,10 @@ impl Page {
             secret: &secret,
         };
         let saved = self.saved.borrow();
+        let remember = self.remember.value();
         let (edited, moving) = match saved.saved_from(&form).and_then(|edited| {
             let moving = saved.moves_to(form.host)?;
-            Ok((edited, moving))
+            Ok((edited.with_remember_minutes(&remember)?, moving))
         }) {
             Ok(result) => result,
             Err(error) => {
@@ -225,9 +232,9 @@ impl Page {
                 say(&page.status, SAVE_FAILED, Tone::Bad);
                 return false;
             }
-            // Ids are numbered per host: what was learned on the old one means nothing here.
+            // Ids and links belong to one host: what was learned on the old one means nothing.
             if moving {
-                let _ = chrome::forget_ids().await;
+                let _ = chrome::forget_host_caches().await;
             }
             let pattern = (host != Host::default()).then(|| host.origin_pattern());
             if chrome::register_page_script(pattern.as_deref())

@@ -25,6 +25,8 @@ pub async fn handle_message(
     let token_before = settings.token.clone();
     let mut ids = chrome::load_ids().await;
     let known = ids.len();
+    let mut links = chrome::load_remembered().await;
+    let links_before = links.clone();
 
     let host_permitted = match settings.host() {
         Ok(host) => chrome::has_origin(&host.origin_pattern()).await,
@@ -37,6 +39,8 @@ pub async fn handle_message(
     let context = Context {
         settings: &mut settings,
         ids: &mut ids,
+        remembered: &mut links,
+        now_ms: js_sys::Date::now(),
         host_permitted,
         transport: &transport,
     };
@@ -55,6 +59,9 @@ pub async fn handle_message(
     // midway leaves either the old map or the new one, never half of it.
     if ids.len() != known {
         let _ = chrome::save_ids(&ids).await;
+    }
+    if links != links_before {
+        let _ = chrome::save_remembered(&links).await;
     }
     // A freshly minted token is kept, so the next message does not mint again, without undoing
     // settings the options page saved while this message was answered.

@@ -2,6 +2,7 @@
 //! scripted transport. Shared by the message tests; each uses a different part.
 #![allow(dead_code)]
 
+use functionize_report_links::cache::Remembered;
 use functionize_report_links::messages::{answer, Context, Sender};
 use functionize_report_links::resolve::IdMap;
 use functionize_report_links::settings::Settings;
@@ -32,6 +33,8 @@ pub fn ask_as(sender: &Sender, settings: &Settings, transport: &Scripted, messag
     let context = Context {
         settings: &mut settings,
         ids: &mut ids,
+        remembered: &mut Remembered::default(),
+        now_ms: 0.0,
         host_permitted: true,
         transport,
     };
@@ -48,6 +51,8 @@ pub fn ask_keeping(settings: &mut Settings, transport: &Scripted, message: Value
     let context = Context {
         settings,
         ids: &mut ids,
+        remembered: &mut Remembered::default(),
+        now_ms: 0.0,
         host_permitted: true,
         transport,
     };

@@ -1,0 +1,149 @@
+//! Answers worth keeping for a while: share links and latest run ids, each with the time it was
+//! fetched. Unlike id mappings they can change (a link revoked, a new run), so each is used only
+//! while younger than the age the user allows; then it is asked again.
+
+use serde::{Deserialize, Serialize};
+
+use crate::host::Host;
+use crate::ids::{DeploymentId, RunId};
+
+/// Entries kept per kind; the oldest go first beyond it, so the stored object stays small.
+pub const MAX_ENTRIES: usize = 500;
+
+/// One remembered value of one orchestration, and when it was fetched, in milliseconds since
+/// the epoch. A list rather than a map: a few hundred entries are searched in no time, and a
+/// map type would cost the shipped wasm several kilobytes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct Stamped {
+    id: String,
+    value: String,
+    at: f64,
+}
+
+/// What the worker remembers between messages, stored as one object.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Remembered {
+    /// The host the entries came from; on another host they mean nothing.
+    #[serde(default)]
+    host: String,
+    #[serde(default)]
+    share_links: Vec<Stamped>,
+    #[serde(default)]
+    latest_runs: Vec<Stamped>,
+}
+
+/// The moment of a lookup and how old a remembered value may be then.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Freshness {
+    pub now_ms: f64,
+    pub max_age_ms: f64,
+}
+
+impl Freshness {
+    fn admits(&self, entry: &Stamped) -> bool {
+        // A time in the future (a clock set back) is not trusted either.
+        let age = self.now_ms - entry.at;
+        (0.0..self.max_age_ms).contains(&age)
+    }
+}
+
+impl Remembered {
+    /// Empties what was remembered for another host than `host`.
+    pub fn use_host(&mut self, host: &Host) {
+        if self.host != host.as_str() {
+            *self = Remembered {
+                host: host.as_str().to_owned(),
+                ..Remembered::default()
+            };
+        }
+    }
+
+    /// The share link of `id` while it is fresh.
+    pub fn share_link(&self, id: &DeploymentId, when: Freshness) -> Option<&str> {
+        fresh(&self.share_links, id, when)
+    }
+
+    pub fn keep_share_link(&mut self, id: &DeploymentId, link: &str, when: Freshness) {
+        keep(&mut self.share_links, id, link, when);
+    }
+
+    /// The latest run of `id` while it is fresh.
+    pub fn latest_run(&self, id: &DeploymentId, when: Freshness) -> Option<RunId> {
+        fresh(&self.latest_runs, id, when).and_then(|run| RunId::parse(run).ok())
+    }
+
+    pub fn keep_latest_run(&mut self, id: &DeploymentId, run: &RunId, when: Freshness) {
+        keep(&mut self.latest_runs, id, run.as_str(), when);
+    }
+}
+
+fn fresh<'a>(entries: &'a [Stamped], id: &DeploymentId, when: Freshness) -> Option<&'a str> {
+    entries
+        .iter()
+        .find(|entry| entry.id == id.as_str() && when.admits(entry))
+        .map(|entry| entry.value.as_str())
+}
+
+/// Adds the entry in place of an older one, dropping stale ones and, beyond `MAX_ENTRIES`,
+/// the oldest (entries are kept oldest first).
+fn keep(entries: &mut Vec<Stamped>, id: &DeploymentId, value: &str, when: Freshness) {
+    entries.retain(|entry| entry.id != id.as_str() && when.admits(entry));
+    entries.push(Stamped {
+        id: id.as_str().to_owned(),
+        value: value.to_owned(),
+        at: when.now_ms,
+    });
+    let excess = entries.len().saturating_sub(MAX_ENTRIES);
+    entries.drain(..excess);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(n: usize) -> DeploymentId {
+        DeploymentId::parse(&format!("{n:032x}")).unwrap()
+    }
+
+    #[test]
+    fn only_the_newest_entries_are_kept_and_stale_ones_go() {
+        let mut remembered = Remembered::default();
+        for n in 0..MAX_ENTRIES + 5 {
+            let when = Freshness {
+                now_ms: n as f64,
+                max_age_ms: 1e9,
+            };
+            remembered.keep_share_link(&id(n), "https://app.functionize.com/x", when);
+        }
+        let later = Freshness {
+            now_ms: 1_000.0,
+            max_age_ms: 1e9,
+        };
+        assert_eq!(remembered.share_links.len(), MAX_ENTRIES);
+        assert!(remembered.share_link(&id(4), later).is_none());
+        assert!(remembered.share_link(&id(5), later).is_some());
+
+        let much_later = Freshness {
+            now_ms: 2e9,
+            max_age_ms: 1e9,
+        };
+        remembered.keep_share_link(&id(0), "https://app.functionize.com/y", much_later);
+        assert_eq!(remembered.share_links.len(), 1);
+    }
+
+    #[test]
+    fn a_time_from_the_future_is_not_trusted() {
+        let mut remembered = Remembered::default();
+        let future = Freshness {
+            now_ms: 5_000.0,
+            max_age_ms: 60_000.0,
+        };
+        remembered.keep_share_link(&id(1), "https://app.functionize.com/x", future);
+        let now = Freshness {
+            now_ms: 1_000.0,
+            ..future
+        };
+        assert_eq!(remembered.share_link(&id(1), now), None);
+    }
+}
