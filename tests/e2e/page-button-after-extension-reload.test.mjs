@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { readClipboard, serviceWorker, useSession, writeClipboard } from './harness.mjs';
-import { buttonPlaced, copiedText, copyWith, placement } from './page-button-ui.mjs';
+import { buttonPlaced, copiedText, copyWith, HOST_SELECTOR, placement } from './page-button-ui.mjs';
 import {
   itemAt,
   legacyPath,
@@ -15,8 +15,26 @@ import {
   useReportPages,
   withRuns,
 } from './report-pages.mjs';
+import { until } from './waiting.mjs';
 
 const UNTOUCHED = 'clipboard before the extension was reloaded';
+const OLD = 'data-test-before-reload';
+
+/** Marks the page's button host as the one drawn before the reload. */
+function markOld(page) {
+  return page.evaluate(([selector, old]) => {
+    document.querySelector(selector)?.setAttribute(old, '');
+  }, [HOST_SELECTOR, OLD]);
+}
+
+/** Waits until the only button host is one the new content script drew. */
+function replaced(page) {
+  const onlyNew = () => page.evaluate(([selector, old]) => {
+    const hosts = document.querySelectorAll(selector);
+    return hosts.length === 1 && !hosts[0].hasAttribute(old);
+  }, [HOST_SELECTOR, OLD]);
+  return until(onlyNew, 'the new content script replaced the old button');
+}
 
 describe('the report-page button when the extension is reloaded', { timeout: 60_000 }, () => {
   // Without developer mode, Chromium disables an unpacked extension that reloads itself.
@@ -41,10 +59,13 @@ describe('the report-page button when the extension is reloaded', { timeout: 60_
     await buttonPlaced(studio.page);
     const { context } = session.browser;
 
+    await markOld(legacy.page);
+    await markOld(studio.page);
     await reloadExtension();
 
     // No reload of the pages: each has exactly one button again, and it works.
     for (const { page } of [legacy, studio]) {
+      await replaced(page);
       await buttonPlaced(page);
       assert.equal((await placement(page)).hosts, 1, 'button hosts after the extension reload');
       await writeClipboard(context, UNTOUCHED);
