@@ -17,6 +17,8 @@ const IDS_KEY: &str = "idMap";
 const INCIDENTS_KEY: &str = "incidents";
 /// Where share links and run ids fetched lately are kept.
 const REMEMBERED_KEY: &str = "remembered";
+/// Where the last orchestration list is kept, with the host it came from.
+const LIST_KEY: &str = "lastList";
 
 #[wasm_bindgen]
 extern "C" {
@@ -151,11 +153,27 @@ pub async fn save_ids(ids: &IdMap) -> Result<(), JsValue> {
     save_json(IDS_KEY, ids).await
 }
 
-/// Drops the learned id mappings and the remembered links, which hold only for the host they
-/// came from.
+/// Drops the learned id mappings, the remembered links and the last list, which hold only for
+/// the host they came from.
 pub async fn forget_host_caches() -> Result<(), JsValue> {
-    let keys = js_sys::Array::of2(&IDS_KEY.into(), &REMEMBERED_KEY.into());
+    let keys = js_sys::Array::of3(&IDS_KEY.into(), &REMEMBERED_KEY.into(), &LIST_KEY.into());
     JsFuture::from(storage_remove(&keys)).await.map(drop)
+}
+
+/// The last orchestration list fetched, when it came from the host now configured.
+pub async fn load_list() -> Option<Vec<serde_json::Value>> {
+    let stored: serde_json::Value = load_or_default(LIST_KEY).await;
+    let host = load_settings().await.host().ok()?;
+    if stored["host"].as_str() != Some(host.as_str()) {
+        return None;
+    }
+    stored["orchestrations"].as_array().cloned()
+}
+
+/// Keeps `orchestrations`, as the worker answered them, for the next popup to show at once.
+pub async fn save_list(host: &str, orchestrations: &serde_json::Value) -> Result<(), JsValue> {
+    let stored = serde_json::json!({ "host": host, "orchestrations": orchestrations });
+    save_json(LIST_KEY, &stored).await
 }
 
 /// Share links and run ids fetched lately.

@@ -1,6 +1,7 @@
 //! The toolbar popup: lists the orchestrations, filters them as the user types, and copies
 //! either link of the one clicked.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use serde_json::{json, Value};
@@ -21,24 +22,47 @@ pub fn start_popup(asker: String) {
     wasm_bindgen_futures::spawn_local(show_list());
 }
 
+/// Shows the last list known at once, then the fresh one when Functionize answers, with what
+/// changed in between marked; a failed refresh leaves the known list in place.
 async fn show_list() {
     let loading = by_id::<HtmlElement>("loading");
+    let rows: Rc<RefCell<Vec<Row>>> = Rc::default();
+    wire_filter(rows.clone());
+    wire_actions();
+
+    // Busy until the fresh list is in: assistive technology, and the tests, wait for it.
+    let list = by_id::<HtmlElement>("list");
+    let _ = list.set_attribute("aria-busy", "true");
+    let known = chrome::load_list().await;
+    if let Some(items) = &known {
+        loading.set_hidden(true);
+        rows.replace(render(items, None));
+        select_current_page().await;
+    }
     let answer = ask(json!({ "type": "listOrchestrations" })).await;
     loading.set_hidden(true);
-
+    let _ = list.set_attribute("aria-busy", "false");
     match answer {
         Ok(reply) => {
             let items = reply["orchestrations"]
                 .as_array()
                 .cloned()
                 .unwrap_or_default();
-            let rows = Rc::new(render(&items));
-            wire_filter(rows);
-            wire_actions();
-            select_current_page().await;
+            if known.as_ref() != Some(&items) {
+                rows.replace(render(&items, known.as_deref()));
+                apply_filter(&rows.borrow());
+                select_current_page().await;
+            }
         }
         Err(failure) => {
-            say(&by_id("notice-text"), &failure.message, Tone::Neutral);
+            let text = match known {
+                Some(_) => format!(
+                    "{} The list shown is from your last visit.",
+                    failure.message
+                ),
+                None => failure.message,
+            };
+            say(&by_id("notice-text"), &text, Tone::Neutral);
             by_id::<HtmlElement>("notice").set_hidden(false);
         }
     }
@@ -84,21 +108,39 @@ struct Row {
     folded_name: String,
 }
 
-fn render(items: &[Value]) -> Vec<Row> {
+/// Replaces the list with `items`; with `before`, rows that are new or whose name or status
+/// changed since are marked.
+fn render(items: &[Value], before: Option<&[Value]>) -> Vec<Row> {
     let list = by_id::<HtmlElement>("list");
     let template = by_id::<HtmlTemplateElement>("row");
     let rows: Vec<Row> = items
         .iter()
-        .filter_map(|item| render_row(&template, item))
+        .filter_map(|item| {
+            let row = render_row(&template, item)?;
+            if let Some(before) = before {
+                mark_change(&row.element, item, before);
+            }
+            Some(row)
+        })
         .collect();
     let fragment = document().create_document_fragment();
     for row in &rows {
         let _ = fragment.append_child(&row.element);
     }
-    let _ = list.append_child(&fragment);
+    list.replace_children_with_node_1(&fragment);
     show_count(rows.len(), rows.len());
     by_id::<HtmlInputElement>("filter").set_disabled(false);
     rows
+}
+
+fn mark_change(element: &HtmlElement, item: &Value, before: &[Value]) {
+    let id = &item["deploymentId"];
+    let change = match before.iter().find(|old| &old["deploymentId"] == id) {
+        None => "new",
+        Some(old) if old["name"] != item["name"] || old["status"] != item["status"] => "changed",
+        Some(_) => return,
+    };
+    let _ = element.set_attribute("data-change", change);
 }
 
 fn render_row(template: &HtmlTemplateElement, item: &Value) -> Option<Row> {
@@ -124,19 +166,24 @@ fn render_row(template: &HtmlTemplateElement, item: &Value) -> Option<Row> {
     })
 }
 
-fn wire_filter(rows: Rc<Vec<Row>>) {
+fn wire_filter(rows: Rc<RefCell<Vec<Row>>>) {
     let filter = by_id::<HtmlInputElement>("filter");
-    let input = filter.clone();
-    on(&filter, "input", move |_| {
-        let wanted = input.value().trim().to_lowercase();
-        let mut shown = 0;
-        for row in rows.iter() {
-            let matches = row.folded_name.contains(&wanted);
-            row.element.set_hidden(!matches);
-            shown += usize::from(matches);
-        }
-        show_count(shown, rows.len());
-    });
+    on(&filter, "input", move |_| apply_filter(&rows.borrow()));
+}
+
+/// Shows the rows whose name holds what the filter field holds.
+fn apply_filter(rows: &[Row]) {
+    let wanted = by_id::<HtmlInputElement>("filter")
+        .value()
+        .trim()
+        .to_lowercase();
+    let mut shown = 0;
+    for row in rows {
+        let matches = row.folded_name.contains(&wanted);
+        row.element.set_hidden(!matches);
+        shown += usize::from(matches);
+    }
+    show_count(shown, rows.len());
 }
 
 fn show_count(shown: usize, total: usize) {

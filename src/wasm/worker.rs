@@ -60,6 +60,12 @@ pub async fn handle_message(
     if ids.len() != known {
         let _ = chrome::save_ids(&ids).await;
     }
+    // The list is kept for the next popup to show at once, before its own request returns.
+    if message["type"] == "listOrchestrations" && reply["ok"] == true {
+        if let Ok(host) = settings.host() {
+            let _ = chrome::save_list(host.as_str(), &reply["orchestrations"]).await;
+        }
+    }
     if links != links_before {
         let _ = chrome::save_remembered(&links).await;
     }

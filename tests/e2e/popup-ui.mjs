@@ -4,13 +4,15 @@ import assert from 'node:assert/strict';
 import { settledText } from './waiting.mjs';
 
 /**
- * Waits until the popup shows either its list (returning the #count text) or its notice;
- * when `expectList`, a notice fails the test with the notice's own words.
+ * Waits until the popup has its answer: its fresh list (returning the #count text) or its
+ * notice; when `expectList`, a notice fails the test with the notice's own words. A list known
+ * from an earlier visit, shown while the fresh one is asked for, is not yet an answer.
  */
 export async function listShown(popup, { expectList = true } = {}) {
   await popup.waitForFunction(() => {
     const count = document.querySelector('#count')?.textContent.trim();
-    return Boolean(count) || document.querySelector('#notice')?.hidden === false;
+    const settled = document.querySelector('#list')?.getAttribute('aria-busy') === 'false';
+    return (Boolean(count) && settled) || document.querySelector('#notice')?.hidden === false;
   });
   const notice = popup.locator('#notice');
   if (expectList && (await notice.isVisible())) {
