@@ -8,6 +8,7 @@ mod fetch;
 mod options;
 mod popup;
 mod report_problem;
+mod shared_list;
 mod worker;
 
 #[cfg(test)]

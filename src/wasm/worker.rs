@@ -6,6 +6,7 @@ use web_sys::AbortSignal;
 
 use super::chrome;
 use super::fetch::FetchTransport;
+use super::shared_list::shared_list;
 use crate::diagnostics::{incident, remembered, Recording};
 use crate::messages::{answer, Context, Sender};
 
@@ -21,6 +22,18 @@ pub async fn handle_message(
 ) -> JsValue {
     let message: serde_json::Value = serde_wasm_bindgen::from_value(message).unwrap_or_default();
     let sender = Sender::from_parts(&sender, page_url);
+    if sender == Sender::ExtensionPage && message["type"] == "listOrchestrations" {
+        return shared_list(message, cancel).await;
+    }
+    answer_message(message, sender, cancel).await
+}
+
+/// Answers one message, reading and writing what the extension stores.
+pub(super) async fn answer_message(
+    message: serde_json::Value,
+    sender: Sender,
+    cancel: Option<AbortSignal>,
+) -> JsValue {
     let mut settings = chrome::load_settings().await;
     let token_before = settings.token.clone();
     let mut ids = chrome::load_ids().await;
