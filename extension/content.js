@@ -104,6 +104,8 @@
       <button class="main" type="button" data-link="share">Copy share link</button>
       <button type="button" data-link="report">Copy report URL</button>
       <span class="state" role="status" aria-live="polite"></span>`;
+    element.addEventListener('pointerenter', prefetch);
+    shadow.addEventListener('focusin', prefetch);
     shadow.addEventListener('click', (event) => {
       const button = event.target.closest?.('button[data-link]');
       if (button) copy(button.dataset.link);
@@ -121,6 +123,16 @@
     for (const button of shadow.querySelectorAll('button')) {
       button.setAttribute('aria-disabled', String(isBusy));
     }
+  }
+
+  // The share link is asked for when the pointer reaches the buttons or they take keyboard
+  // focus, not when they appear: a page only looked at costs Functionize nothing, and the click
+  // that follows is answered from what the worker remembers, or joins the request under way.
+  let prefetched = 0; // the page whose share link was asked for ahead
+  function prefetch() {
+    if (prefetched === page || busy) return;
+    prefetched = page;
+    ask({ type: 'pageLink', url: location.href, name: visibleName(), link: 'share' });
   }
 
   async function copy(link) {

@@ -8,7 +8,7 @@ mod fetch;
 mod options;
 mod popup;
 mod report_problem;
-mod shared_list;
+mod shared;
 mod worker;
 
 #[cfg(test)]

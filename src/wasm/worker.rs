@@ -6,7 +6,7 @@ use web_sys::AbortSignal;
 
 use super::chrome;
 use super::fetch::FetchTransport;
-use super::shared_list::shared_list;
+use super::shared::shared;
 use crate::diagnostics::{incident, remembered, Recording};
 use crate::messages::{answer, Context, Sender};
 
@@ -22,10 +22,23 @@ pub async fn handle_message(
 ) -> JsValue {
     let message: serde_json::Value = serde_wasm_bindgen::from_value(message).unwrap_or_default();
     let sender = Sender::from_parts(&sender, page_url);
-    if sender == Sender::ExtensionPage && message["type"] == "listOrchestrations" {
-        return shared_list(message, cancel).await;
+    match shared_key(&message, &sender) {
+        Some(key) => shared(key, message, sender, cancel).await,
+        None => answer_message(message, sender, cancel).await,
     }
-    answer_message(message, sender, cancel).await
+}
+
+/// What makes two messages the same question, for those worth sharing while one is answered:
+/// the popups' list, and a report page's link (asked ahead on hover, then on the click).
+fn shared_key(message: &serde_json::Value, sender: &Sender) -> Option<String> {
+    match (sender, message["type"].as_str()?) {
+        (Sender::ExtensionPage, "listOrchestrations") => Some("list".into()),
+        (Sender::ContentScript { page_url }, "pageLink") => Some(format!(
+            "pageLink {page_url} {} {} {}",
+            message["url"], message["link"], message["name"]
+        )),
+        _ => None,
+    }
 }
 
 /// Answers one message, reading and writing what the extension stores.
