@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use serde_json::Value;
 
 use super::chrome;
-use super::worker::to_js;
+use super::json::{from_js, to_js};
 
 /// A failed answer as the page shows it: the error's stable name and the user's sentence.
 pub struct Failure {
@@ -36,7 +36,7 @@ pub async fn ask(mut request: Value) -> Result<Value, Failure> {
     let reply = chrome::send_message(&to_js(&request))
         .await
         .ok()
-        .and_then(|reply| serde_wasm_bindgen::from_value::<Value>(reply).ok())
+        .and_then(|reply| from_js::<Value>(&reply))
         .unwrap_or(Value::Null);
 
     if reply["ok"] == Value::Bool(true) {

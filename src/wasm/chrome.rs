@@ -6,6 +6,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use super::json::{from_js, to_js};
 use crate::cache::Remembered;
 use crate::diagnostics::Incident;
 use crate::resolve::IdMap;
@@ -122,18 +123,13 @@ pub fn request_origin(origin_pattern: &str) -> Promise {
 /// The value stored under `key`; absent or unreadable values read as the default, which the
 /// pages then report as "no token yet" and the worker relearns.
 async fn load_or_default<T: DeserializeOwned + Default>(key: &str) -> T {
-    match load(key).await {
-        Ok(value) if !value.is_undefined() => {
-            serde_wasm_bindgen::from_value(value).unwrap_or_default()
-        }
-        _ => T::default(),
-    }
+    let stored = load(key).await.ok();
+    stored.and_then(|value| from_js(&value)).unwrap_or_default()
 }
 
-/// Stores `value` under `key` as plain JSON-like objects (maps as objects, not `Map`s).
+/// Stores `value` under `key` as plain JSON-like objects.
 async fn save_json<T: Serialize>(key: &str, value: &T) -> Result<(), JsValue> {
-    let value = value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
-    store(key, &value).await
+    store(key, &to_js(value)).await
 }
 
 pub async fn load_settings() -> Settings {

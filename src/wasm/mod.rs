@@ -5,6 +5,7 @@ mod ask;
 mod chrome;
 mod dom;
 mod fetch;
+mod json;
 mod options;
 mod popup;
 mod report_problem;

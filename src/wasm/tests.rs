@@ -5,7 +5,7 @@ use wasm_bindgen_test::*;
 
 use super::dom::{document, say, Tone};
 use super::fetch::FetchTransport;
-use super::worker::to_js;
+use super::json::to_js;
 use crate::api::transport::{HttpRequest, Method, Transport, TransportError};
 
 wasm_bindgen_test_configure!(run_in_browser);

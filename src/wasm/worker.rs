@@ -1,11 +1,11 @@
 //! The service worker's side: every API call and the token stay here.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
 use super::chrome;
 use super::fetch::FetchTransport;
+use super::json::{from_js, to_js};
 use super::shared::shared;
 use crate::diagnostics::{incident, remembered, Recording};
 use crate::messages::{answer, Context, Sender};
@@ -20,7 +20,7 @@ pub async fn handle_message(
     page_url: Option<String>,
     cancel: Option<AbortSignal>,
 ) -> JsValue {
-    let message: serde_json::Value = serde_wasm_bindgen::from_value(message).unwrap_or_default();
+    let message: serde_json::Value = from_js(&message).unwrap_or_default();
     let sender = Sender::from_parts(&sender, page_url);
     match shared_key(&message, &sender) {
         Some(key) => shared(key, message, sender, cancel).await,
@@ -103,11 +103,4 @@ pub(super) async fn answer_message(
         }
     }
     to_js(&reply)
-}
-
-/// Plain JS objects (not `Map`s), so the reply survives structured cloning as the page expects.
-pub(super) fn to_js(value: &impl Serialize) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL)
 }
