@@ -125,6 +125,14 @@ test_all() {
   node --test --test-concurrency=1 tests/e2e/*.test.mjs
 }
 
+bench() {
+  need_browser
+  build
+  build_fake
+  step "benchmark in Chromium (BENCH_SIZES=${BENCH_SIZES:=10,1000,5000}, BENCH_LATENCY_MS=${BENCH_LATENCY_MS:=80})"
+  BENCH_SIZES=$BENCH_SIZES BENCH_LATENCY_MS=$BENCH_LATENCY_MS node tests/bench/bench.mjs
+}
+
 fuzz() {
   need_rust
   step "property tests of every parser, ${FUZZ_CASES:=100000} cases each"
@@ -136,8 +144,9 @@ case "${1:-build}" in
   demo) demo ;;
   test) test_all ;;
   fuzz) fuzz ;;
+  bench) bench ;;
   *)
-    echo "usage: ./build.sh [build|demo|test|fuzz]" >&2
+    echo "usage: ./build.sh [build|demo|test|fuzz|bench]" >&2
     exit 2
     ;;
 esac

@@ -1,0 +1,187 @@
+// What `./build.sh bench` runs: the shipped extension in Chromium against the fake Functionize
+// with added latency, timed at several account sizes, next to the method the Functionize
+// article describes (list, then /group for each orchestration in turn until the numeric id
+// matches, then /csvreport). Prints figures; asserts nothing: the tests assert behaviour.
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import https from 'node:https';
+import path from 'node:path';
+
+import { configure, launchBrowser } from '../e2e/browser.mjs';
+import { startFake } from '../e2e/fake-functionize.mjs';
+import { buttonPlaced, copiedText, copyWith } from '../e2e/page-button-ui.mjs';
+import { EXTENSION_DIR } from '../e2e/paths.mjs';
+import { copyFrom, listShown, rowOf } from '../e2e/popup-ui.mjs';
+import { makeProfile } from '../e2e/profile.mjs';
+import { legacyPath, rendered, studioPath } from '../e2e/report-pages.mjs';
+import { FUNCTIONIZE_ORIGIN } from '../e2e/browser.mjs';
+
+const SIZES = (process.env.BENCH_SIZES ?? '10,1000,5000').split(',').map(Number);
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 80);
+
+/** Milliseconds `action` took, and what it returned. */
+async function timed(action) {
+  const started = performance.now();
+  const result = await action();
+  return { ms: Math.round(performance.now() - started), result };
+}
+
+async function apiRequests(fake) {
+  return (await fake.control.requests()).filter((r) => r.path.startsWith('/api/')).length;
+}
+
+/** One figure: how long, and how many API requests, since the fake's log was reset. */
+async function measure(fake, action) {
+  await fake.control.reset();
+  const { ms } = await timed(action);
+  return { ms, requests: await apiRequests(fake) };
+}
+
+/** The article's method, from Node, for the orchestration with `numericId`. */
+async function naiveShareLink(fake, numericId) {
+  let requests = 0;
+  const get = (apiPath) =>
+    new Promise((resolve, reject) => {
+      requests += 1;
+      const request = https.get({
+        host: '127.0.0.1',
+        port: fake.httpsPort,
+        path: `/api/v4/${apiPath}?response_type=json`,
+        headers: { host: 'app.functionize.com', accesstoken: fake.token },
+        rejectUnauthorized: false, // the fake's certificate is made at its start
+      }, (response) => {
+        let body = '';
+        response.on('data', (chunk) => { body += chunk; });
+        response.on('end', () => resolve(JSON.parse(body)));
+      });
+      request.on('error', reject);
+    });
+  const unwrap = (answer) => answer.RESULTSET ?? answer;
+  const { ms } = await timed(async () => {
+    const list = unwrap(await get('orchestration'));
+    for (const item of list) {
+      const group = unwrap(await get(`orchestration/${item.deployment_id}/group`));
+      if (Number(group.id) === numericId) {
+        return unwrap(await get(`orchestration/${item.deployment_id}/csvreport`)).Details;
+      }
+    }
+    throw new Error(`no orchestration numbered ${numericId}`);
+  });
+  return { ms, requests };
+}
+
+/** The service worker's JS heap, through the DevTools protocol, in KB. */
+async function workerHeapKb(context, tab) {
+  const cdp = await context.newCDPSession(tab);
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const worker = targetInfos.find((t) => t.type === 'service_worker'
+      && t.url.startsWith('chrome-extension://'));
+    if (!worker) return NaN;
+    const { sessionId } = await cdp.send('Target.attachToTarget', {
+      targetId: worker.targetId,
+      flatten: false,
+    });
+    const answer = new Promise((resolve) => {
+      cdp.on('Target.receivedMessageFromTarget', (event) => {
+        const message = JSON.parse(event.message);
+        if (event.sessionId === sessionId && message.id === 1) resolve(message.result);
+      });
+    });
+    const message = JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' });
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message });
+    const { usedSize } = await answer;
+    return Math.round(usedSize / 1024);
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+async function benchSize(size) {
+  const fake = await startFake({ generate: size, latencyMs: LATENCY_MS });
+  const profile = await makeProfile();
+  const browser = await launchBrowser({ userDataDir: profile.dir, fakePort: fake.httpsPort });
+  try {
+    await configure(browser.context, { token: fake.token });
+    const fixture = await fake.control.fixture();
+    // The middle of the list: the article's method walks half the account to reach it.
+    const target = fixture[Math.floor(fixture.length / 2)];
+    const rows = {};
+
+    let popup;
+    rows['popup open → list (cold)'] = await measure(fake, async () => {
+      popup = await browser.openPopup();
+      await listShown(popup);
+    });
+    const row = () => rowOf(popup, target.deployment_id);
+    rows['popup copy share link (cold)'] = await measure(fake, () => copyFrom(row(), 'button.copy-share'));
+    rows['popup copy report URL (cold)'] = await measure(fake, () => copyFrom(row(), 'button.copy-report'));
+    await popup.close();
+    rows['popup open → list (warm)'] = await measure(fake, async () => {
+      popup = await browser.openPopup();
+      await popup.locator('li.orchestration').first().waitFor();
+    });
+    await listShown(popup);
+    rows['popup copy share link (warm)'] = await measure(fake, () => copyFrom(row(), 'button.copy-share'));
+    await popup.close();
+
+    const other = fixture[Math.floor(fixture.length / 2) + 1] ?? target;
+    const run = other.last_run_id ?? '1';
+    const page = await browser.context.newPage();
+    await page.goto(`${FUNCTIONIZE_ORIGIN}${legacyPath(other.numeric_id, run)}`);
+    await rendered(page);
+    await buttonPlaced(page);
+    rows['page button click → clipboard (cold)'] = await measure(fake, async () => {
+      const outcome = await copyWith(page, 'share');
+      if (outcome !== copiedText('share')) throw new Error(`the button said ${outcome}`);
+    });
+    await page.evaluate((to) => window.fzNavigate(to), studioPath(other.numeric_id, run));
+    await rendered(page);
+    await buttonPlaced(page);
+    rows['page button click → clipboard (warm)'] = await measure(fake, () => copyWith(page, 'share'));
+    const heap = await workerHeapKb(browser.context, page);
+    await page.close();
+
+    rows['article method: list, /group in turn, /csvreport'] = await naiveShareLink(
+      fake,
+      other.numeric_id,
+    );
+    return { rows, heap, count: fixture.length };
+  } finally {
+    await browser.close().catch(() => {});
+    await fake.stop();
+    await profile.remove();
+  }
+}
+
+/** The shipped sizes: the wasm as `gzip -9` packs it, the content script as it is. */
+async function sizes() {
+  const wasm = path.join(EXTENSION_DIR, 'pkg', 'functionize_report_links_bg.wasm');
+  const content = await readFile(path.join(EXTENSION_DIR, 'content.js'));
+  return { wasmGz: execFileSync('gzip', ['-9', '-c', wasm]).length, content: content.length };
+}
+
+async function main() {
+  const { wasmGz, content } = await sizes();
+  console.log(`\nFunctionize Report Links benchmark, ${new Date().toISOString().slice(0, 10)}`);
+  console.log(`fake Functionize latency ${LATENCY_MS} ms per API request`);
+  console.log(`wasm ${(wasmGz / 1024).toFixed(1)} KB gzipped, content script ${(content / 1024).toFixed(1)} KB\n`);
+  for (const size of SIZES) {
+    // The fake never serves fewer than its fixture's orchestrations, so say how many there were.
+    const { rows, heap, count } = await benchSize(size);
+    const naive = rows['article method: list, /group in turn, /csvreport'];
+    console.log(`${count} orchestrations (service worker heap ${heap} KB)`);
+    console.log('| measure | ms | API requests meanwhile | time vs article method |');
+    console.log('| --- | ---: | ---: | ---: |');
+    for (const [name, { ms, requests }] of Object.entries(rows)) {
+      const ratio = (ms / naive.ms).toFixed(3);
+      console.log(`| ${name} | ${ms} | ${requests} | ${ratio} |`);
+    }
+    console.log();
+  }
+}
+
+main().catch((error) => {
+  console.error(`\nThe benchmark stopped: ${error.stack ?? error.message}`);
+  process.exitCode = 1;
+});
