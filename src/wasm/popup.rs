@@ -171,19 +171,24 @@ fn wire_filter(rows: Rc<RefCell<Vec<Row>>>) {
     on(&filter, "input", move |_| apply_filter(&rows.borrow()));
 }
 
-/// Shows the rows whose name holds what the filter field holds.
+/// Shows the rows whose name holds what the filter field holds. The list is rebuilt from the
+/// matching rows in one step: hiding thousands of rows one by one costs Chromium seconds.
 fn apply_filter(rows: &[Row]) {
     let wanted = by_id::<HtmlInputElement>("filter")
         .value()
         .trim()
         .to_lowercase();
-    let mut shown = 0;
-    for row in rows {
-        let matches = row.folded_name.contains(&wanted);
-        row.element.set_hidden(!matches);
-        shown += usize::from(matches);
+    // Detached first in one step, so moving each row costs no change to the live list.
+    let list = by_id::<HtmlElement>("list");
+    list.replace_children_with_node_0();
+    let shown = document().create_document_fragment();
+    let mut count = 0;
+    for row in rows.iter().filter(|row| row.folded_name.contains(&wanted)) {
+        let _ = shown.append_child(&row.element);
+        count += 1;
     }
-    show_count(shown, rows.len());
+    list.replace_children_with_node_1(&shown);
+    show_count(count, rows.len());
 }
 
 fn show_count(shown: usize, total: usize) {
