@@ -63,3 +63,13 @@ pub fn on(target: &EventTarget, kind: &str, handler: impl FnMut(Event) + 'static
     // The page lives exactly as long as its listeners, so the closure is never freed.
     closure.forget();
 }
+
+/// Resolves in a later task, so the browser can paint and handle input in between.
+pub async fn next_task() {
+    let later = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(later).await;
+}

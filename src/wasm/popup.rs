@@ -1,16 +1,17 @@
 //! The toolbar popup: lists the orchestrations, filters them as the user types, and copies
 //! either link of the one clicked.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::spawn_local;
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlTemplateElement, KeyboardEvent};
 
 use super::ask::{ask, set_asker, Failure};
 use super::chrome;
-use super::dom::{by_id, child, copy_to_clipboard, document, on, say, Tone};
+use super::dom::{by_id, child, copy_to_clipboard, document, next_task, on, say, Tone};
 
 const COPY_FAILED: &str = "Could not write to the clipboard. Click inside the popup and try again.";
 
@@ -19,7 +20,7 @@ pub fn start_popup(asker: String) {
     set_asker(asker);
     let open_options = by_id::<HtmlElement>("open-options");
     on(&open_options, "click", |_| chrome::open_options_page());
-    wasm_bindgen_futures::spawn_local(show_list());
+    spawn_local(show_list());
 }
 
 /// Shows the last list known at once, then the fresh one when Functionize answers, with what
@@ -111,7 +112,6 @@ struct Row {
 /// Replaces the list with `items`; with `before`, rows that are new or whose name or status
 /// changed since are marked.
 fn render(items: &[Value], before: Option<&[Value]>) -> Vec<Row> {
-    let list = by_id::<HtmlElement>("list");
     let template = by_id::<HtmlTemplateElement>("row");
     let rows: Vec<Row> = items
         .iter()
@@ -123,14 +123,52 @@ fn render(items: &[Value], before: Option<&[Value]>) -> Vec<Row> {
             Some(row)
         })
         .collect();
-    let fragment = document().create_document_fragment();
-    for row in &rows {
-        let _ = fragment.append_child(&row.element);
-    }
-    list.replace_children_with_node_1(&fragment);
+    show_rows(rows.iter().map(|row| row.element.clone()).collect());
     show_count(rows.len(), rows.len());
     by_id::<HtmlInputElement>("filter").set_disabled(false);
     rows
+}
+
+/// Rows put in the list at once; the rest follow in later tasks, so neither opening the popup
+/// nor a keystroke in the filter waits for thousands of rows to be laid out.
+const FIRST_ROWS: usize = 100;
+const LATER_ROWS: usize = 400;
+
+thread_local! {
+    /// Counts the lists shown, so rows still to come for an older one are dropped.
+    static SHOWING: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Makes `elements` the list's rows: the first ones now, the others soon after.
+fn show_rows(elements: Vec<HtmlElement>) {
+    let showing = SHOWING.with(|count| {
+        count.set(count.get().wrapping_add(1));
+        count.get()
+    });
+    let list = by_id::<HtmlElement>("list");
+    // Emptied in one step: taking thousands of rows out one by one costs Chromium seconds.
+    list.replace_children_with_node_0();
+    append(&list, elements.iter().take(FIRST_ROWS));
+    if elements.len() <= FIRST_ROWS {
+        return;
+    }
+    spawn_local(async move {
+        for chunk in elements[FIRST_ROWS..].chunks(LATER_ROWS) {
+            next_task().await;
+            if SHOWING.with(Cell::get) != showing {
+                return;
+            }
+            append(&list, chunk.iter());
+        }
+    });
+}
+
+fn append<'a>(list: &HtmlElement, elements: impl Iterator<Item = &'a HtmlElement>) {
+    let fragment = document().create_document_fragment();
+    for element in elements {
+        let _ = fragment.append_child(element);
+    }
+    let _ = list.append_child(&fragment);
 }
 
 fn mark_change(element: &HtmlElement, item: &Value, before: &[Value]) {
@@ -171,24 +209,19 @@ fn wire_filter(rows: Rc<RefCell<Vec<Row>>>) {
     on(&filter, "input", move |_| apply_filter(&rows.borrow()));
 }
 
-/// Shows the rows whose name holds what the filter field holds. The list is rebuilt from the
-/// matching rows in one step: hiding thousands of rows one by one costs Chromium seconds.
+/// Shows the rows whose name holds what the filter field holds.
 fn apply_filter(rows: &[Row]) {
     let wanted = by_id::<HtmlInputElement>("filter")
         .value()
         .trim()
         .to_lowercase();
-    // Detached first in one step, so moving each row costs no change to the live list.
-    let list = by_id::<HtmlElement>("list");
-    list.replace_children_with_node_0();
-    let shown = document().create_document_fragment();
-    let mut count = 0;
-    for row in rows.iter().filter(|row| row.folded_name.contains(&wanted)) {
-        let _ = shown.append_child(&row.element);
-        count += 1;
-    }
-    list.replace_children_with_node_1(&shown);
-    show_count(count, rows.len());
+    let matching: Vec<HtmlElement> = rows
+        .iter()
+        .filter(|row| row.folded_name.contains(&wanted))
+        .map(|row| row.element.clone())
+        .collect();
+    show_count(matching.len(), rows.len());
+    show_rows(matching);
 }
 
 fn show_count(shown: usize, total: usize) {
