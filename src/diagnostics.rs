@@ -225,7 +225,7 @@ pub fn incident(
 }
 
 /// `incidents` with `new` added, the oldest dropped beyond `KEPT_INCIDENTS`.
-pub fn remembered(mut incidents: Vec<Incident>, new: Incident) -> Vec<Incident> {
+pub fn with_incident(mut incidents: Vec<Incident>, new: Incident) -> Vec<Incident> {
     incidents.push(new);
     let excess = incidents.len().saturating_sub(KEPT_INCIDENTS);
     incidents.drain(..excess);

@@ -4,17 +4,15 @@
 mod asking;
 mod scripted;
 
-use functionize_report_links::cache::Remembered;
 use functionize_report_links::diagnostics::{
-    endpoint_of, incident, remembered, report, shape_of, Incident, Recording, Setup, KEPT_INCIDENTS,
+    endpoint_of, incident, report, shape_of, with_incident, Incident, Recording, Setup,
+    KEPT_INCIDENTS,
 };
-use functionize_report_links::messages::{answer, Context, Sender};
-use functionize_report_links::resolve::IdMap;
+use functionize_report_links::messages::Sender;
 use functionize_report_links::settings::Settings;
-use pollster::block_on;
 use serde_json::{json, Value};
 
-use asking::settings;
+use asking::{answer_as, settings};
 use scripted::{json, Scripted, HEX, TOKEN};
 
 const NAME: &str = "Checkout — guest & member (EU)";
@@ -32,16 +30,7 @@ fn setup() -> Setup<'static> {
 /// Answers `message` over a recording transport and returns the reply and its incident.
 fn failed(settings: &mut Settings, answers: Scripted, message: Value) -> (Value, Option<Incident>) {
     let recording = Recording::new(answers);
-    let mut ids = IdMap::default();
-    let context = Context {
-        settings,
-        ids: &mut ids,
-        remembered: &mut Remembered::default(),
-        now_ms: 0.0,
-        host_permitted: true,
-        transport: &recording,
-    };
-    let reply = block_on(answer(&message, &Sender::ExtensionPage, context));
+    let reply = answer_as(&Sender::ExtensionPage, settings, &recording, &message);
     let at = "2026-12-04T18:00:00.000Z".to_owned();
     let incident = incident(at, &message, &reply, recording.exchanges());
     (reply, incident)
@@ -232,7 +221,7 @@ fn without_incidents_the_report_says_so() {
 fn only_the_latest_incidents_are_kept() {
     let mut kept = Vec::new();
     for n in 0..KEPT_INCIDENTS + 5 {
-        kept = remembered(kept, incident_named(&n.to_string(), "NotAnswering"));
+        kept = with_incident(kept, incident_named(&n.to_string(), "NotAnswering"));
     }
     assert_eq!(kept.len(), KEPT_INCIDENTS);
     assert_eq!(kept[0].at, "5");

@@ -24,7 +24,7 @@ const LIST_KEY: &str = "lastList";
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = get)]
-    fn storage_get(key: &str) -> Promise;
+    fn storage_get(keys: &JsValue) -> Promise;
 
     #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = set)]
     fn storage_set(items: &JsValue) -> Promise;
@@ -59,7 +59,7 @@ extern "C" {
 
 /// The value stored under `key` in `chrome.storage.local`, or `undefined`.
 pub async fn load(key: &str) -> Result<JsValue, JsValue> {
-    let items = JsFuture::from(storage_get(key)).await?;
+    let items = JsFuture::from(storage_get(&key.into())).await?;
     Reflect::get(&items, &JsValue::from_str(key))
 }
 
@@ -127,6 +127,23 @@ async fn load_or_default<T: DeserializeOwned + Default>(key: &str) -> T {
     stored.and_then(|value| from_js(&value)).unwrap_or_default()
 }
 
+/// What the worker reads for every message, in one storage call: the settings, the learned id
+/// mappings and the remembered links.
+pub async fn load_worker_state() -> (Settings, IdMap, Remembered) {
+    let keys = js_sys::Array::of3(&STORAGE_KEY.into(), &IDS_KEY.into(), &REMEMBERED_KEY.into());
+    let items = JsFuture::from(storage_get(&keys)).await.unwrap_or_default();
+    let read = |key: &str| Reflect::get(&items, &key.into()).ok();
+    (
+        read(STORAGE_KEY)
+            .and_then(|v| from_js(&v))
+            .unwrap_or_default(),
+        read(IDS_KEY).and_then(|v| from_js(&v)).unwrap_or_default(),
+        read(REMEMBERED_KEY)
+            .and_then(|v| from_js(&v))
+            .unwrap_or_default(),
+    )
+}
+
 /// Stores `value` under `key` as plain JSON-like objects.
 async fn save_json<T: Serialize>(key: &str, value: &T) -> Result<(), JsValue> {
     store(key, &to_js(value)).await
@@ -172,11 +189,7 @@ pub async fn save_list(host: &str, orchestrations: &serde_json::Value) -> Result
     save_json(LIST_KEY, &stored).await
 }
 
-/// Share links and run ids fetched lately.
-pub async fn load_remembered() -> Remembered {
-    load_or_default(REMEMBERED_KEY).await
-}
-
+/// Keeps the share links and run ids fetched lately.
 pub async fn save_remembered(remembered: &Remembered) -> Result<(), JsValue> {
     save_json(REMEMBERED_KEY, remembered).await
 }

@@ -7,7 +7,7 @@ use super::chrome;
 use super::fetch::FetchTransport;
 use super::json::{from_js, to_js};
 use super::shared::shared;
-use crate::diagnostics::{incident, remembered, Recording};
+use crate::diagnostics::{incident, with_incident, Recording};
 use crate::messages::{answer, Context, Sender};
 
 /// Answers one `chrome.runtime` message. `sender` is the loader's label for who sent it,
@@ -47,12 +47,10 @@ pub(super) async fn answer_message(
     sender: Sender,
     cancel: Option<AbortSignal>,
 ) -> JsValue {
-    let mut settings = chrome::load_settings().await;
+    let (mut settings, mut ids, mut remembered) = chrome::load_worker_state().await;
     let token_before = settings.token.clone();
-    let mut ids = chrome::load_ids().await;
     let known = ids.len();
-    let mut links = chrome::load_remembered().await;
-    let links_before = links.clone();
+    let remembered_before = remembered.clone();
 
     let host_permitted = match settings.host() {
         Ok(host) => chrome::has_origin(&host.origin_pattern()).await,
@@ -65,7 +63,7 @@ pub(super) async fn answer_message(
     let context = Context {
         settings: &mut settings,
         ids: &mut ids,
-        remembered: &mut links,
+        remembered: &mut remembered,
         now_ms: js_sys::Date::now(),
         host_permitted,
         transport: &transport,
@@ -77,7 +75,7 @@ pub(super) async fn answer_message(
     let at = String::from(js_sys::Date::new_0().to_iso_string());
     let failure = incident(at, &message, &reply, transport.exchanges());
     if let Some(incident) = failure.filter(|_| !abandoned) {
-        let incidents = remembered(chrome::load_incidents().await, incident);
+        let incidents = with_incident(chrome::load_incidents().await, incident);
         let _ = chrome::save_incidents(&incidents).await;
     }
 
@@ -92,8 +90,8 @@ pub(super) async fn answer_message(
             let _ = chrome::save_list(host.as_str(), &reply["orchestrations"]).await;
         }
     }
-    if links != links_before {
-        let _ = chrome::save_remembered(&links).await;
+    if remembered != remembered_before {
+        let _ = chrome::save_remembered(&remembered).await;
     }
     // A freshly minted token is kept, so the next message does not mint again, without undoing
     // settings the options page saved while this message was answered.

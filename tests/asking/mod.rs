@@ -2,6 +2,7 @@
 //! scripted transport. Shared by the message tests; each uses a different part.
 #![allow(dead_code)]
 
+use functionize_report_links::api::Transport;
 use functionize_report_links::cache::Remembered;
 use functionize_report_links::messages::{answer, Context, Sender};
 use functionize_report_links::resolve::IdMap;
@@ -27,18 +28,27 @@ pub fn settings() -> Settings {
     }
 }
 
-pub fn ask_as(sender: &Sender, settings: &Settings, transport: &Scripted, message: Value) -> Value {
-    let mut ids = IdMap::default();
-    let mut settings = settings.clone();
+/// Answers `message` from `sender` with `settings` (kept afterwards), nothing learned or
+/// remembered before, and the host permitted: the one place the tests build a `Context`.
+pub fn answer_as<T: Transport>(
+    sender: &Sender,
+    settings: &mut Settings,
+    transport: T,
+    message: &Value,
+) -> Value {
     let context = Context {
-        settings: &mut settings,
-        ids: &mut ids,
+        settings,
+        ids: &mut IdMap::default(),
         remembered: &mut Remembered::default(),
         now_ms: 0.0,
         host_permitted: true,
         transport,
     };
-    block_on(answer(&message, sender, context))
+    block_on(answer(message, sender, context))
+}
+
+pub fn ask_as(sender: &Sender, settings: &Settings, transport: &Scripted, message: Value) -> Value {
+    answer_as(sender, &mut settings.clone(), transport, &message)
 }
 
 pub fn ask(transport: &Scripted, message: Value) -> Value {
@@ -47,14 +57,5 @@ pub fn ask(transport: &Scripted, message: Value) -> Value {
 
 /// Like `ask`, with `settings` kept afterwards, to see what the answer changed in them.
 pub fn ask_keeping(settings: &mut Settings, transport: &Scripted, message: Value) -> Value {
-    let mut ids = IdMap::default();
-    let context = Context {
-        settings,
-        ids: &mut ids,
-        remembered: &mut Remembered::default(),
-        now_ms: 0.0,
-        host_permitted: true,
-        transport,
-    };
-    block_on(answer(&message, &Sender::ExtensionPage, context))
+    answer_as(&Sender::ExtensionPage, settings, transport, &message)
 }
