@@ -86,6 +86,25 @@ build_fake() {
   cargo build --release -p fake-functionize
 }
 
+# What the extension may weigh, in bytes (1 KB = 1,000 bytes): the wasm as `gzip -9` packs it,
+# since that is near what a store and a browser's cache hold, and the content script as it is,
+# since it is injected into every report page as written.
+WASM_GZ_BUDGET=120000
+CONTENT_BUDGET=8000
+
+check_sizes() {
+  step "size budget"
+  local wasm_gz content
+  wasm_gz=$(gzip -9 -c "dist/chrome/pkg/${WASM_NAME}_bg.wasm" | wc -c)
+  content=$(wc -c <dist/chrome/content.js)
+  echo "wasm: $wasm_gz bytes gzipped (budget $WASM_GZ_BUDGET)"
+  echo "content script: $content bytes (budget $CONTENT_BUDGET)"
+  if ((wasm_gz > WASM_GZ_BUDGET || content > CONTENT_BUDGET)); then
+    echo "over budget: see the README's section on size for what was cut before" >&2
+    return 1
+  fi
+}
+
 need_browser() {
   # The fonts let screenshots show Japanese names and emoji instead of empty boxes.
   need_apt chromium chromium-driver fonts-noto-cjk fonts-noto-color-emoji
@@ -114,6 +133,7 @@ test_all() {
   cargo test --workspace
 
   build
+  check_sizes
   build_fake
 
   step "wasm tests in headless Chromium"

@@ -2,10 +2,9 @@
 //! fetched. Unlike id mappings they can change (a link revoked, a new run), so each is used only
 //! while younger than the age the user allows; then it is asked again.
 
-use serde::{Deserialize, Serialize};
-
 use crate::host::Host;
 use crate::ids::{DeploymentId, RunId};
+use crate::json::Json;
 
 /// Entries kept per kind; the oldest go first beyond it, so the stored object stays small.
 pub const MAX_ENTRIES: usize = 500;
@@ -13,7 +12,7 @@ pub const MAX_ENTRIES: usize = 500;
 /// One remembered value of one orchestration, and when it was fetched, in milliseconds since
 /// the epoch. A list rather than a map: a few hundred entries are searched in no time, and a
 /// map type would cost the shipped wasm several kilobytes.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 struct Stamped {
     id: String,
     value: String,
@@ -21,15 +20,11 @@ struct Stamped {
 }
 
 /// What the worker remembers between messages, stored as one object.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Remembered {
     /// The host the entries came from; on another host they mean nothing.
-    #[serde(default)]
     host: String,
-    #[serde(default)]
     share_links: Vec<Stamped>,
-    #[serde(default)]
     latest_runs: Vec<Stamped>,
 }
 
@@ -75,6 +70,48 @@ impl Remembered {
 
     pub fn keep_latest_run(&mut self, id: &DeploymentId, run: &RunId, when: Freshness) {
         keep(&mut self.latest_runs, id, run.as_str(), when);
+    }
+}
+
+impl Remembered {
+    /// As stored: `{host, shareLinks: [{id, value, at}], latestRuns: [...]}`, times in whole
+    /// milliseconds.
+    pub fn to_json(&self) -> Json {
+        let entries = |list: &[Stamped]| {
+            let stamped = list.iter().map(|entry| {
+                Json::object([
+                    ("id", entry.id.as_str().into()),
+                    ("value", entry.value.as_str().into()),
+                    ("at", (entry.at as u64).into()),
+                ])
+            });
+            Json::Array(stamped.collect())
+        };
+        Json::object([
+            ("host", self.host.as_str().into()),
+            ("shareLinks", entries(&self.share_links)),
+            ("latestRuns", entries(&self.latest_runs)),
+        ])
+    }
+
+    /// What was stored; entries that do not read are dropped, to be asked again.
+    pub fn from_json(value: &Json) -> Remembered {
+        let entries = |key: &str| {
+            let stored = value[key].as_array().map(Vec::as_slice).unwrap_or_default();
+            let stamped = stored.iter().filter_map(|entry| {
+                Some(Stamped {
+                    id: entry["id"].as_str()?.to_owned(),
+                    value: entry["value"].as_str()?.to_owned(),
+                    at: entry["at"].as_u64()? as f64,
+                })
+            });
+            stamped.collect()
+        };
+        Remembered {
+            host: value["host"].as_str().unwrap_or_default().to_owned(),
+            share_links: entries("shareLinks"),
+            latest_runs: entries("latestRuns"),
+        }
     }
 }
 

@@ -5,11 +5,9 @@
 
 use std::cell::RefCell;
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
-
 use crate::api::transport::{HttpRequest, HttpResponse, Transport, TransportError};
 use crate::error::Error;
+use crate::json::{Json, Object};
 
 /// Failed answers kept; older ones are dropped first.
 pub const KEPT_INCIDENTS: usize = 20;
@@ -47,7 +45,7 @@ const KNOWN_FIELDS: &[&str] = &[
 ];
 
 /// One request and how it went, without anything that identifies the user's data.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exchange {
     pub method: String,
     /// The API path with every id replaced by `{id}`, e.g. `orchestration/{id}/csvreport`.
@@ -58,7 +56,7 @@ pub struct Exchange {
 }
 
 /// One failed answer: which kind of message it was, the error shown, and the calls behind it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Incident {
     pub at: String,
     pub request: String,
@@ -146,13 +144,17 @@ pub fn shape_of(content_type: Option<&str>, body: &str) -> String {
     if text.starts_with('<') {
         return "HTML page".into();
     }
-    match serde_json::from_str::<Value>(text) {
-        Ok(Value::Object(map)) => {
-            let known: Vec<&str> = map
-                .keys()
-                .filter_map(|key| KNOWN_FIELDS.iter().find(|k| **k == key).copied())
+    match Json::parse(text) {
+        Some(Json::Object(map)) => {
+            // In a fixed order, each once, whatever the body's order and repeats.
+            let mut keys: Vec<&str> = map.keys().collect();
+            keys.sort_unstable();
+            keys.dedup();
+            let known: Vec<&str> = keys
+                .iter()
+                .filter_map(|key| KNOWN_FIELDS.iter().find(|k| *k == key).copied())
                 .collect();
-            let others = map.len() - known.len();
+            let others = keys.len() - known.len();
             let mut fields = known.join(", ");
             if others > 0 {
                 let joiner = if fields.is_empty() { "" } else { ", " };
@@ -164,17 +166,17 @@ pub fn shape_of(content_type: Option<&str>, body: &str) -> String {
                 .unwrap_or_default();
             format!("JSON object {{{fields}}}{status}{label}")
         }
-        Ok(Value::Array(items)) => format!("JSON array of {}", items.len()),
-        Ok(_) => "JSON scalar".into(),
-        Err(_) if text.starts_with('{') || text.starts_with('[') => {
+        Some(Json::Array(items)) => format!("JSON array of {}", items.len()),
+        Some(_) => "JSON scalar".into(),
+        None if text.starts_with('{') || text.starts_with('[') => {
             format!("incomplete JSON ({} bytes)", body.len())
         }
-        Err(_) => format!("text ({} bytes)", body.len()),
+        None => format!("text ({} bytes)", body.len()),
     }
 }
 
 /// The envelope's status word when it is one of the words the API uses, nothing else.
-fn envelope_status(map: &serde_json::Map<String, Value>) -> Option<&'static str> {
+fn envelope_status(map: &Object) -> Option<&'static str> {
     let word = map.get("STATUS")?.as_str()?;
     ["SUCCESS", "FAILURE", "ERROR"]
         .into_iter()
@@ -187,8 +189,8 @@ fn envelope_status(map: &serde_json::Map<String, Value>) -> Option<&'static str>
 /// kind is one of the extension's own words; anything else a sender made up is not repeated.
 pub fn incident(
     at: String,
-    request: &Value,
-    reply: &Value,
+    request: &Json,
+    reply: &Json,
     exchanges: Vec<Exchange>,
 ) -> Option<Incident> {
     const KINDS: &[&str] = &[
@@ -200,7 +202,7 @@ pub fn incident(
         "pageInfo",
         "pageLink",
     ];
-    if reply["ok"] != Value::Bool(false) {
+    if reply["ok"] != false {
         return None;
     }
     let error = reply["error"]["name"].as_str().unwrap_or("Unknown");
@@ -268,4 +270,59 @@ pub fn report(setup: &Setup<'_>, incidents: &[Incident]) -> String {
         }
     }
     text
+}
+
+impl Exchange {
+    fn to_json(&self) -> Json {
+        Json::object([
+            ("method", self.method.as_str().into()),
+            ("endpoint", self.endpoint.as_str().into()),
+            ("outcome", self.outcome.as_str().into()),
+            ("shape", self.shape.as_str().into()),
+        ])
+    }
+
+    fn from_json(value: &Json) -> Option<Exchange> {
+        let text = |key: &str| value[key].as_str().map(str::to_owned);
+        Some(Exchange {
+            method: text("method")?,
+            endpoint: text("endpoint")?,
+            outcome: text("outcome")?,
+            shape: text("shape")?,
+        })
+    }
+}
+
+impl Incident {
+    fn to_json(&self) -> Json {
+        let exchanges = self.exchanges.iter().map(Exchange::to_json).collect();
+        Json::object([
+            ("at", self.at.as_str().into()),
+            ("request", self.request.as_str().into()),
+            ("error", self.error.as_str().into()),
+            ("exchanges", Json::Array(exchanges)),
+        ])
+    }
+
+    fn from_json(value: &Json) -> Option<Incident> {
+        let text = |key: &str| value[key].as_str().map(str::to_owned);
+        let exchanges = value["exchanges"].as_array()?;
+        Some(Incident {
+            at: text("at")?,
+            request: text("request")?,
+            error: text("error")?,
+            exchanges: exchanges.iter().filter_map(Exchange::from_json).collect(),
+        })
+    }
+}
+
+/// The incidents as they are stored, oldest first.
+pub fn incidents_to_json(incidents: &[Incident]) -> Json {
+    Json::Array(incidents.iter().map(Incident::to_json).collect())
+}
+
+/// The stored incidents; unreadable ones are skipped.
+pub fn incidents_from_json(value: &Json) -> Vec<Incident> {
+    let stored = value.as_array().map(Vec::as_slice).unwrap_or_default();
+    stored.iter().filter_map(Incident::from_json).collect()
 }

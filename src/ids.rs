@@ -4,10 +4,8 @@
 
 use std::fmt;
 
-use serde::{Serialize, Serializer};
-use serde_json::Value;
-
 use crate::error::Error;
+use crate::json::Json;
 
 /// The 32-character hex id the API uses for an orchestration, stored in lower case.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -47,12 +45,6 @@ impl fmt::Display for DeploymentId {
     }
 }
 
-impl Serialize for DeploymentId {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-
 /// The numeric id the Functionize web UI puts in report URLs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct OrchestrationId(u64);
@@ -60,7 +52,7 @@ pub struct OrchestrationId(u64);
 impl OrchestrationId {
     /// Reads a JSON number or a string of digits. Negative numbers, fractions, numbers too
     /// large for u64 and zero (which such backends use for "none") are refused.
-    pub fn from_json(value: &Value) -> Result<Self, Error> {
+    pub fn from_json(value: &Json) -> Result<Self, Error> {
         json_u64(value)
             .filter(|&n| n > 0)
             .map(Self)
@@ -123,10 +115,10 @@ impl RunId {
     }
 
     /// Reads a JSON string or a non-negative whole number.
-    pub fn from_json(value: &Value) -> Result<Self, Error> {
+    pub fn from_json(value: &Json) -> Result<Self, Error> {
         match value {
-            Value::String(text) => Self::parse(text),
-            Value::Number(_) => {
+            Json::String(text) => Self::parse(text),
+            Json::Number(_) => {
                 json_u64(value)
                     .map(|n| Self(n.to_string()))
                     .ok_or_else(|| Error::InvalidInput {
@@ -152,18 +144,11 @@ impl fmt::Display for RunId {
     }
 }
 
-impl Serialize for RunId {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-
-/// serde_json keeps integers that fit in u64 as integers; negative numbers, fractions and
-/// anything larger come back as i64 or f64, which `as_u64` refuses.
-fn json_u64(value: &Value) -> Option<u64> {
+/// A JSON number or string of plain digits that fits in u64.
+fn json_u64(value: &Json) -> Option<u64> {
     match value {
-        Value::Number(number) => number.as_u64(),
-        Value::String(text) => digits_u64(text.trim()),
+        Json::Number(_) => value.as_u64(),
+        Json::String(text) => digits_u64(text.trim()),
         _ => None,
     }
 }

@@ -7,6 +7,7 @@ pub mod diagnostics;
 pub mod error;
 pub mod host;
 pub mod ids;
+pub mod json;
 pub mod links;
 pub mod messages;
 pub mod page_links;

@@ -1,16 +1,15 @@
 //! The questions the extension's pages and content scripts ask the service worker, and how it
 //! answers them. Kept free of browser types so every answer can be tested natively.
 
-use serde::Deserialize;
-use serde_json::{json, Value};
-
 use crate::api::client::Client;
 use crate::api::mint::mint_token;
+use crate::api::parse::Orchestration;
 use crate::api::transport::Transport;
 use crate::cache::{Freshness, Remembered};
 use crate::error::Error;
 use crate::host::Host;
 use crate::ids::{DeploymentId, RunId};
+use crate::json::Json;
 use crate::links::{ReportUrl, ShareLink};
 use crate::page_links::{deployment_of, numeric_of, report_url_of};
 use crate::pages::{report_page, ReportPage, TITLE_SELECTOR};
@@ -20,12 +19,9 @@ use crate::settings::Settings;
 /// Longer "visible names" are not names; they only slow the candidate ranking down.
 const MAX_NAME_CHARS: usize = 300;
 
-#[derive(Debug, Deserialize, PartialEq, Eq)]
-#[serde(
-    tag = "type",
-    rename_all = "camelCase",
-    rename_all_fields = "camelCase"
-)]
+/// A message as `{type: "shareLink", deploymentId: …}`: the variant's name and fields in
+/// camelCase. Fields it does not know are ignored.
+#[derive(Debug, PartialEq, Eq)]
 pub enum Request {
     ListOrchestrations,
     ShareLink {
@@ -33,14 +29,12 @@ pub enum Request {
     },
     ReportUrl {
         deployment_id: String,
-        #[serde(default)]
         run_id: Option<String>,
     },
     TestConnection,
     /// From the popup: the orchestration and run of the report page in the active tab.
     PageSelection {
         url: String,
-        #[serde(default)]
         name: Option<String>,
     },
     /// From a content script: whether the page is a report page, and where the button goes.
@@ -50,17 +44,55 @@ pub enum Request {
     /// From a report page's button: one of the page's two links.
     PageLink {
         url: String,
-        #[serde(default)]
         name: Option<String>,
         link: PageLinkKind,
     },
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PageLinkKind {
     Share,
     Report,
+}
+
+impl Request {
+    /// The request `message` makes, or `None` when it is none the extension asks: an unknown
+    /// type, a required field missing, or a field of the wrong type.
+    pub fn from_json(message: &Json) -> Option<Request> {
+        let text = |key: &str| message[key].as_str().map(str::to_owned);
+        // Absent and null both mean "not given"; anything but text is a malformed message.
+        let optional = |key: &str| match &message[key] {
+            Json::Null => Some(None),
+            Json::String(text) => Some(Some(text.clone())),
+            _ => None,
+        };
+        Some(match message["type"].as_str()? {
+            "listOrchestrations" => Request::ListOrchestrations,
+            "testConnection" => Request::TestConnection,
+            "shareLink" => Request::ShareLink {
+                deployment_id: text("deploymentId")?,
+            },
+            "reportUrl" => Request::ReportUrl {
+                deployment_id: text("deploymentId")?,
+                run_id: optional("runId")?,
+            },
+            "pageSelection" => Request::PageSelection {
+                url: text("url")?,
+                name: optional("name")?,
+            },
+            "pageInfo" => Request::PageInfo { url: text("url")? },
+            "pageLink" => Request::PageLink {
+                url: text("url")?,
+                name: optional("name")?,
+                link: match message["link"].as_str()? {
+                    "share" => PageLinkKind::Share,
+                    "report" => PageLinkKind::Report,
+                    _ => return None,
+                },
+            },
+            _ => return None,
+        })
+    }
 }
 
 /// Who sent a message, as the browser told the loader.
@@ -108,36 +140,39 @@ pub struct Context<'a, T: Transport> {
 /// Answers one message. The reply is always `{ok: true, ...}` or `{ok: false, error}`, never
 /// a thrown error, so a page can show every outcome.
 pub async fn answer<T: Transport>(
-    message: &Value,
+    message: &Json,
     sender: &Sender,
     context: Context<'_, T>,
-) -> Value {
+) -> Json {
     match reply(message, sender, context).await {
         Ok(value) => value,
-        Err(error) => json!({
-            "ok": false,
-            "error": { "name": error.name(), "message": error.message() },
-        }),
+        Err(error) => {
+            let error = [
+                ("name", error.name().into()),
+                ("message", error.message().into()),
+            ];
+            Json::object([("ok", false.into()), ("error", Json::object(error))])
+        }
     }
 }
 
 async fn reply<T: Transport>(
-    message: &Value,
+    message: &Json,
     sender: &Sender,
     context: Context<'_, T>,
-) -> Result<Value, Error> {
+) -> Result<Json, Error> {
     if *sender == Sender::Other {
         return Err(Error::NotAllowed);
     }
-    let request = Request::deserialize(message).map_err(|_| Error::NotAllowed)?;
+    let request = Request::from_json(message).ok_or(Error::NotAllowed)?;
     let host = context.settings.host()?;
     authorise(&request, sender, &host)?;
 
     // Telling a page whether it is a report page needs no token and sends nothing.
     if let Request::PageInfo { url } = &request {
         return Ok(match report_page(url, &host) {
-            Some(_) => json!({ "ok": true, "report": true, "selector": TITLE_SELECTOR }),
-            None => json!({ "ok": true, "report": false }),
+            Some(_) => ok([("report", true.into()), ("selector", TITLE_SELECTOR.into())]),
+            None => ok([("report", false.into())]),
         });
     }
 
@@ -194,16 +229,17 @@ async fn dispatch<T: Transport>(
     request: &Request,
     client: &Client<T>,
     memory: &mut Memory<'_>,
-) -> Result<Value, Error> {
+) -> Result<Json, Error> {
     match request {
         Request::ListOrchestrations => {
             let orchestrations = client.list_orchestrations().await?;
-            Ok(json!({ "ok": true, "orchestrations": orchestrations }))
+            let rows = orchestrations.iter().map(Orchestration::to_json).collect();
+            Ok(ok([("orchestrations", Json::Array(rows))]))
         }
         Request::ShareLink { deployment_id } => {
             let id = DeploymentId::parse(deployment_id)?;
             let link = share_link(client, &id, memory).await?;
-            Ok(json!({ "ok": true, "url": link }))
+            Ok(ok([("url", link.into())]))
         }
         Request::ReportUrl {
             deployment_id,
@@ -216,11 +252,14 @@ async fn dispatch<T: Transport>(
             };
             let numeric = numeric_of(client, &id, memory.ids).await?;
             let url = ReportUrl::new(&client.host, numeric, &run);
-            Ok(json!({ "ok": true, "url": url.as_str(), "runId": run.as_str() }))
+            Ok(ok([
+                ("url", url.as_str().into()),
+                ("runId", run.as_str().into()),
+            ]))
         }
         Request::TestConnection => {
             let count = client.validate_token().await?;
-            Ok(json!({ "ok": true, "count": count }))
+            Ok(ok([("count", count.into())]))
         }
         Request::PageSelection { url, name } => {
             let page = page_at(url, &client.host)?;
@@ -228,9 +267,10 @@ async fn dispatch<T: Transport>(
             // A preselection nobody clicked for may not sweep the account: name-like only.
             let candidates = Candidates::NameLike;
             let deployment = deployment_of(client, &page, name, memory.ids, candidates).await?;
-            Ok(
-                json!({ "ok": true, "deploymentId": deployment.as_str(), "runId": page.run.as_str() }),
-            )
+            Ok(ok([
+                ("deploymentId", deployment.as_str().into()),
+                ("runId", page.run.as_str().into()),
+            ]))
         }
         Request::PageLink { url, name, link } => {
             let page = page_at(url, &client.host)?;
@@ -245,11 +285,18 @@ async fn dispatch<T: Transport>(
                     .await?
                     .into_string(),
             };
-            Ok(json!({ "ok": true, "url": url }))
+            Ok(ok([("url", url.into())]))
         }
         // Answered before any token was needed.
         Request::PageInfo { .. } => Err(Error::NotAllowed),
     }
+}
+
+/// A successful answer: `{ok: true}` and `fields`.
+fn ok<const N: usize>(fields: [(&str, Json); N]) -> Json {
+    let mut answer = vec![("ok", true.into())];
+    answer.extend(fields);
+    Json::object(answer)
 }
 
 /// The share link of `id`: remembered while fresh, else asked and remembered.

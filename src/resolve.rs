@@ -5,21 +5,20 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use futures_util::stream::{self, StreamExt};
-use serde::{Deserialize, Serialize};
 
 use crate::api::client::Client;
 use crate::api::parse::Orchestration;
 use crate::api::transport::Transport;
 use crate::error::Error;
 use crate::ids::{DeploymentId, OrchestrationId};
+use crate::json::Json;
 
 /// How many `/group` requests may be in flight at once: enough to be quick on a slow link,
 /// few enough not to look like a flood to Functionize.
 pub const MAX_IN_FLIGHT: usize = 4;
 
 /// The numeric → hex mappings learned so far. They never change, so they are kept for good.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct IdMap(BTreeMap<String, String>);
 
 impl IdMap {
@@ -49,6 +48,23 @@ impl IdMap {
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// As stored: an object from numeric id (as text) to hex id.
+    pub fn to_json(&self) -> Json {
+        let pairs = self.0.iter();
+        Json::object(pairs.map(|(numeric, hex)| (numeric.as_str(), hex.as_str().into())))
+    }
+
+    /// What was stored; a pair that does not read is left out, to be learned again.
+    pub fn from_json(value: &Json) -> IdMap {
+        let Some(stored) = value.as_object() else {
+            return IdMap::default();
+        };
+        let pairs = stored
+            .iter()
+            .filter_map(|(numeric, hex)| Some((numeric.to_owned(), hex.as_str()?.to_owned())));
+        IdMap(pairs.collect())
     }
 }
 

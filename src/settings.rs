@@ -1,10 +1,9 @@
 //! What the user configures in the options page, as stored in `chrome.storage.local`.
 
-use serde::{Deserialize, Serialize};
-
 use crate::api::mint::Credentials;
 use crate::error::Error;
 use crate::host::Host;
+use crate::json::Json;
 
 /// The key the settings are stored under.
 pub const STORAGE_KEY: &str = "settings";
@@ -15,25 +14,18 @@ pub const DEFAULT_TIMEOUT_SECS: u32 = 15;
 /// How long a share link or a latest run id is reused, when the settings do not say.
 pub const DEFAULT_REMEMBER_MINUTES: u32 = 10;
 
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Settings {
-    #[serde(default)]
     pub token: String,
     /// Empty means the default host.
-    #[serde(default)]
     pub host: String,
     /// With `secret`, lets the extension mint tokens itself; the token then is the last one
     /// minted.
-    #[serde(default)]
     pub api_key: String,
-    #[serde(default)]
     pub secret: String,
     /// Absent means `DEFAULT_TIMEOUT_SECS`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_timeout_secs: Option<u32>,
     /// Absent means `DEFAULT_REMEMBER_MINUTES`; 0 means never reuse.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remember_minutes: Option<u32>,
 }
 
@@ -183,6 +175,38 @@ impl Settings {
 }
 
 impl Settings {
+    /// As stored: `{token, host, apiKey, secret, requestTimeoutSecs?, rememberMinutes?}`.
+    pub fn to_json(&self) -> Json {
+        let mut fields = vec![
+            ("token", self.token.as_str().into()),
+            ("host", self.host.as_str().into()),
+            ("apiKey", self.api_key.as_str().into()),
+            ("secret", self.secret.as_str().into()),
+        ];
+        if let Some(secs) = self.request_timeout_secs {
+            fields.push(("requestTimeoutSecs", secs.into()));
+        }
+        if let Some(minutes) = self.remember_minutes {
+            fields.push(("rememberMinutes", minutes.into()));
+        }
+        Json::object(fields)
+    }
+
+    /// What was stored. A field that does not read (absent, or of another type) takes its
+    /// default alone, so one odd field never costs the user the others.
+    pub fn from_json(value: &Json) -> Settings {
+        let text = |key: &str| value[key].as_str().unwrap_or_default().to_owned();
+        let number = |key: &str| value[key].as_u64().and_then(|n| u32::try_from(n).ok());
+        Settings {
+            token: text("token"),
+            host: text("host"),
+            api_key: text("apiKey"),
+            secret: text("secret"),
+            request_timeout_secs: number("requestTimeoutSecs"),
+            remember_minutes: number("rememberMinutes"),
+        }
+    }
+
     /// These settings, as stored now, with the token minted while answering under `used`; `None`
     /// when they no longer hold the host and credentials it was minted from, because the
     /// options page saved others meanwhile and the token belongs to settings now replaced.

@@ -2,10 +2,11 @@
 //! secret, id or orchestration name.
 
 mod asking;
+mod ours;
 mod scripted;
 
 use functionize_report_links::diagnostics::{
-    endpoint_of, incident, report, shape_of, with_incident, Incident, Recording, Setup,
+    self, endpoint_of, report, shape_of, with_incident, Exchange, Incident, Recording, Setup,
     KEPT_INCIDENTS,
 };
 use functionize_report_links::messages::Sender;
@@ -13,6 +14,7 @@ use functionize_report_links::settings::Settings;
 use serde_json::{json, Value};
 
 use asking::{answer_as, settings};
+use ours::ours;
 use scripted::{json, Scripted, HEX, TOKEN};
 
 const NAME: &str = "Checkout — guest & member (EU)";
@@ -25,6 +27,16 @@ fn setup() -> Setup<'static> {
         credentials: "access token",
         known_ids: 3,
     }
+}
+
+/// The incident of `reply` to `request`, as the worker records it.
+fn incident(
+    at: String,
+    request: &Value,
+    reply: &Value,
+    exchanges: Vec<Exchange>,
+) -> Option<Incident> {
+    diagnostics::incident(at, &ours(request), &ours(reply), exchanges)
 }
 
 /// Answers `message` over a recording transport and returns the reply and its incident.

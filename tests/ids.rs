@@ -3,6 +3,9 @@
 use functionize_report_links::{DeploymentId, Error, OrchestrationId, RunId};
 use serde_json::{json, Value};
 
+mod ours;
+use ours::ours;
+
 const HEX: &str = "0123456789abcdef0123456789abcdef";
 
 #[test]
@@ -48,21 +51,30 @@ fn deployment_id_refuses_non_ascii_of_the_right_byte_length() {
 #[test]
 fn orchestration_id_reads_numbers_and_numeric_strings() {
     assert_eq!(
-        OrchestrationId::from_json(&json!(4242)).unwrap().get(),
+        OrchestrationId::from_json(&ours(&json!(4242)))
+            .unwrap()
+            .get(),
         4242
     );
     assert_eq!(
-        OrchestrationId::from_json(&json!("4242")).unwrap().get(),
+        OrchestrationId::from_json(&ours(&json!("4242")))
+            .unwrap()
+            .get(),
         4242
     );
-    assert_eq!(OrchestrationId::from_json(&json!(" 7 ")).unwrap().get(), 7);
+    assert_eq!(
+        OrchestrationId::from_json(&ours(&json!(" 7 ")))
+            .unwrap()
+            .get(),
+        7
+    );
 }
 
 #[test]
 fn orchestration_id_refuses_negative_fractional_and_overflowing_numbers() {
     let overflow: Value = serde_json::from_str("18446744073709551616").unwrap();
     for bad in [json!(-1), json!(1.5), json!(2.0), overflow, json!(0)] {
-        let error = OrchestrationId::from_json(&bad).unwrap_err();
+        let error = OrchestrationId::from_json(&ours(&bad)).unwrap_err();
         assert_eq!(
             error,
             Error::Unexpected {
@@ -76,7 +88,10 @@ fn orchestration_id_refuses_negative_fractional_and_overflowing_numbers() {
 #[test]
 fn orchestration_id_refuses_strings_that_are_not_plain_digits() {
     for bad in ["", "+1", "-1", "1e3", "12a", "18446744073709551616", "0x10"] {
-        assert!(OrchestrationId::from_json(&json!(bad)).is_err(), "{bad}");
+        assert!(
+            OrchestrationId::from_json(&ours(&json!(bad))).is_err(),
+            "{bad}"
+        );
         assert!(OrchestrationId::parse(bad).is_err(), "{bad}");
     }
 }
@@ -84,7 +99,7 @@ fn orchestration_id_refuses_strings_that_are_not_plain_digits() {
 #[test]
 fn orchestration_id_refuses_null_bool_and_objects() {
     for bad in [json!(null), json!(true), json!({"id": 1}), json!([1])] {
-        assert!(OrchestrationId::from_json(&bad).is_err(), "{bad}");
+        assert!(OrchestrationId::from_json(&ours(&bad)).is_err(), "{bad}");
     }
 }
 
@@ -110,8 +125,14 @@ fn run_id_refuses_empty_long_control_and_dot_paths() {
 
 #[test]
 fn run_id_reads_numbers_and_strings_from_json() {
-    assert_eq!(RunId::from_json(&json!(981)).unwrap().as_str(), "981");
-    assert_eq!(RunId::from_json(&json!("r-981")).unwrap().as_str(), "r-981");
+    assert_eq!(
+        RunId::from_json(&ours(&json!(981))).unwrap().as_str(),
+        "981"
+    );
+    assert_eq!(
+        RunId::from_json(&ours(&json!("r-981"))).unwrap().as_str(),
+        "r-981"
+    );
 }
 
 #[test]
@@ -123,14 +144,12 @@ fn run_id_refuses_negative_fractional_and_non_scalar_json() {
         json!(["1"]),
         json!(false),
     ] {
-        assert!(RunId::from_json(&bad).is_err(), "{bad}");
+        assert!(RunId::from_json(&ours(&bad)).is_err(), "{bad}");
     }
 }
 
 #[test]
-fn ids_serialize_as_strings() {
-    let id = DeploymentId::parse(HEX).unwrap();
-    let run = RunId::from_json(&json!(5)).unwrap();
-    assert_eq!(serde_json::to_value(id).unwrap(), json!(HEX));
-    assert_eq!(serde_json::to_value(run).unwrap(), json!("5"));
+fn a_numeric_run_id_reads_as_its_digits() {
+    let run = RunId::from_json(&ours(&json!(5))).unwrap();
+    assert_eq!(run.as_str(), "5");
 }

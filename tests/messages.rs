@@ -1,6 +1,7 @@
 //! What the service worker answers the extension's own pages, message by message.
 
 mod asking;
+mod ours;
 mod scripted;
 
 use asking::{ask, ask_as, settings};

@@ -2,6 +2,7 @@
 //! replaced once, silently.
 
 mod asking;
+mod ours;
 mod scripted;
 
 use asking::{ask, ask_keeping, settings};

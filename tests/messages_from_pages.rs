@@ -1,6 +1,7 @@
 //! What the service worker answers a report page's content script, and what it refuses.
 
 mod asking;
+mod ours;
 mod scripted;
 
 use asking::{ask, ask_as, content_script, settings, LEGACY_PAGE};
@@ -8,6 +9,7 @@ use functionize_report_links::cache::Remembered;
 use functionize_report_links::messages::{answer, Context, Sender};
 use functionize_report_links::resolve::IdMap;
 use functionize_report_links::settings::Settings;
+use ours::{ours, theirs};
 use pollster::block_on;
 use scripted::{json, Scripted, HEX, TOKEN};
 use serde_json::json;
@@ -145,7 +147,11 @@ fn a_host_without_permission_is_named_as_such_and_nothing_is_sent() {
         transport: &transport,
     };
     let message = json!({ "type": "listOrchestrations" });
-    let reply = block_on(answer(&message, &Sender::ExtensionPage, context));
+    let reply = theirs(&block_on(answer(
+        &ours(&message),
+        &Sender::ExtensionPage,
+        context,
+    )));
     assert_eq!(reply["error"]["name"], "HostNotPermitted");
     let text = reply["error"]["message"].as_str().unwrap();
     assert!(

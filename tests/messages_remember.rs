@@ -2,12 +2,14 @@
 //! so a repeated copy sends no request; then they are asked again.
 
 mod asking;
+mod ours;
 mod scripted;
 
 use functionize_report_links::cache::Remembered;
 use functionize_report_links::messages::{answer, Context, Sender};
 use functionize_report_links::resolve::IdMap;
 use functionize_report_links::settings::Settings;
+use ours::{ours, theirs};
 use pollster::block_on;
 use serde_json::{json, Value};
 
@@ -47,7 +49,11 @@ impl Worker {
             host_permitted: true,
             transport: &transport,
         };
-        let reply = block_on(answer(&message, &Sender::ExtensionPage, context));
+        let reply = theirs(&block_on(answer(
+            &ours(&message),
+            &Sender::ExtensionPage,
+            context,
+        )));
         (reply, transport.requests().len())
     }
 }

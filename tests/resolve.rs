@@ -7,6 +7,7 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use functionize_report_links::api::{Client, HttpRequest, HttpResponse, Transport, TransportError};
+use functionize_report_links::json::Json;
 use functionize_report_links::resolve::{deployment_for, Candidates, IdMap, MAX_IN_FLIGHT};
 use functionize_report_links::{DeploymentId, Error, Host, OrchestrationId};
 use pollster::block_on;
@@ -227,9 +228,9 @@ fn a_rejected_token_stops_the_search_at_once() {
 fn the_map_survives_a_round_trip_through_storage_as_plain_json() {
     let mut map = IdMap::default();
     map.insert(numeric(520603), &DeploymentId::parse(&hex(3)).unwrap());
-    let stored = serde_json::to_string(&map).unwrap();
+    let stored = map.to_json().to_string();
     assert_eq!(stored, format!(r#"{{"520603":"{}"}}"#, hex(3)));
-    let read: IdMap = serde_json::from_str(&stored).unwrap();
+    let read = IdMap::from_json(&Json::parse(&stored).unwrap());
     assert_eq!(read, map);
 }
 

@@ -1,5 +1,6 @@
 //! The settings as the options page edits them and the worker reads them.
 
+use functionize_report_links::json::Json;
 use functionize_report_links::settings::{Form, Settings};
 use functionize_report_links::{Error, Host};
 
@@ -129,9 +130,9 @@ fn debug_output_never_shows_the_secret() {
 #[test]
 fn requests_time_out_after_fifteen_seconds_unless_set_otherwise() {
     assert_eq!(saved().request_timeout_ms(), 15_000);
-    let quick: Settings = serde_json::from_str(r#"{"requestTimeoutSecs":2}"#).unwrap();
+    let quick = Settings::from_json(&Json::parse(r#"{"requestTimeoutSecs":2}"#).unwrap());
     assert_eq!(quick.request_timeout_ms(), 2_000);
-    let zero: Settings = serde_json::from_str(r#"{"requestTimeoutSecs":0}"#).unwrap();
+    let zero = Settings::from_json(&Json::parse(r#"{"requestTimeoutSecs":0}"#).unwrap());
     assert_eq!(zero.request_timeout_ms(), 1_000);
 }
 

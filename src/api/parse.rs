@@ -3,23 +3,35 @@
 //! `{"STATUS": "SUCCESS", "RESULTSET": ...}` or bare, ids as numbers or strings, `name` or
 //! `title`. When a real answer turns out different, this is the one file to change.
 
-use serde::Serialize;
-use serde_json::{Map, Value};
-
 use crate::error::Error;
 use crate::ids::{DeploymentId, OrchestrationId, RunId};
+use crate::json::{Json, Object};
 
 /// The name shown for an orchestration whose answer has neither `name` nor `title`.
 pub const UNNAMED: &str = "(unnamed)";
 
-/// One row of the orchestration list, serialised as the popup expects it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// One row of the orchestration list.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Orchestration {
     pub deployment_id: DeploymentId,
     pub name: String,
     pub status: Option<String>,
     pub last_run_id: Option<RunId>,
+}
+
+impl Orchestration {
+    /// The row as the popup reads it.
+    pub fn to_json(&self) -> Json {
+        Json::object([
+            ("deploymentId", self.deployment_id.as_str().into()),
+            ("name", self.name.as_str().into()),
+            ("status", self.status.clone().into()),
+            (
+                "lastRunId",
+                self.last_run_id.as_ref().map(RunId::as_str).into(),
+            ),
+        ])
+    }
 }
 
 const LIST_KEYS: [&str; 5] = ["data", "items", "orchestrations", "results", "list"];
@@ -52,8 +64,8 @@ pub fn parse_share_link(body: &str) -> Result<String, Error> {
     let value = payload(body)?;
     let details = first_object(&value).and_then(|map| first_of(map, &["Details", "details"]));
     match details {
-        Some(Value::String(link)) => Ok(link.clone()),
-        Some(Value::Null) => Ok(String::new()),
+        Some(Json::String(link)) => Ok(link.clone()),
+        Some(Json::Null) => Ok(String::new()),
         _ => Err(unexpected("Details")),
     }
 }
@@ -70,7 +82,7 @@ pub fn parse_token(body: &str) -> Result<String, Error> {
     let value = payload(body)?;
     first_object(&value)
         .and_then(|map| map.get("access_token"))
-        .and_then(Value::as_str)
+        .and_then(Json::as_str)
         .map(str::trim)
         .filter(|token| !token.is_empty())
         .map(str::to_owned)
@@ -79,7 +91,7 @@ pub fn parse_token(body: &str) -> Result<String, Error> {
 
 /// Decodes a body and takes it out of its envelope, if it has one. An HTML page where JSON
 /// was expected is the login page of an expired session.
-pub fn payload(body: &str) -> Result<Value, Error> {
+pub fn payload(body: &str) -> Result<Json, Error> {
     let text = body.trim_start_matches('\u{feff}').trim();
     if text.is_empty() {
         return Err(unexpected("answer body"));
@@ -87,29 +99,29 @@ pub fn payload(body: &str) -> Result<Value, Error> {
     if text.starts_with('<') {
         return Err(Error::TokenRejected);
     }
-    let value = serde_json::from_str(text).map_err(|_| unexpected("complete JSON body"))?;
+    let value = Json::parse(text).ok_or_else(|| unexpected("complete JSON body"))?;
     unwrap_envelope(value)
 }
 
 /// Only an upper-case `STATUS` with an envelope word, or a `RESULTSET` key, marks an envelope:
 /// a bare run-status body has a lower-case `status` of its own ("Failed", "Running").
-fn unwrap_envelope(value: Value) -> Result<Value, Error> {
-    let Value::Object(mut map) = value else {
+fn unwrap_envelope(value: Json) -> Result<Json, Error> {
+    let Json::Object(mut map) = value else {
         return Ok(value);
     };
     let resultset_key = ["RESULTSET", "resultset", "ResultSet"]
         .into_iter()
-        .find(|key| map.contains_key(*key));
+        .find(|key| map.contains_key(key));
     let status = first_of(&map, &["STATUS", "status"])
-        .and_then(Value::as_str)
+        .and_then(Json::as_str)
         .map(str::to_owned);
-    let envelope_status = map.get("STATUS").and_then(Value::as_str).is_some_and(|s| {
+    let envelope_status = map.get("STATUS").and_then(Json::as_str).is_some_and(|s| {
         ["SUCCESS", "FAILURE", "ERROR"]
             .iter()
             .any(|w| w.eq_ignore_ascii_case(s))
     });
     if resultset_key.is_none() && !envelope_status {
-        return Ok(Value::Object(map));
+        return Ok(Json::Object(map));
     }
 
     if let Some(status) = status.filter(|s| !is_success(s)) {
@@ -118,7 +130,7 @@ fn unwrap_envelope(value: Value) -> Result<Value, Error> {
     // Some answers put their fields beside `STATUS` instead of inside `RESULTSET`.
     Ok(match resultset_key.and_then(|key| map.remove(key)) {
         Some(resultset) => resultset,
-        None => Value::Object(map),
+        None => Json::Object(map),
     })
 }
 
@@ -130,11 +142,11 @@ fn is_success(status: &str) -> bool {
 
 /// Keeps Functionize's own explanation, shortened and on one line, because it is the most
 /// useful part of a failure; the client scrubs the token from it before anyone sees it.
-fn failure(map: &Map<String, Value>, status: &str) -> Error {
+fn failure(map: &Object, status: &str) -> Error {
     let status = one_line(status, 20).to_ascii_uppercase();
     let said = first_of(map, &MESSAGE_KEYS)
         .or_else(|| first_of(map, &["RESULTSET", "resultset"]))
-        .and_then(Value::as_str)
+        .and_then(Json::as_str)
         .map(|text| one_line(text, 120))
         .filter(|text| !text.is_empty());
     let missing = match said {
@@ -156,21 +168,21 @@ fn one_line(text: &str, max_chars: usize) -> String {
     }
 }
 
-fn find_list(value: &Value) -> Option<&Vec<Value>> {
+fn find_list(value: &Json) -> Option<&Vec<Json>> {
     match value {
-        Value::Array(items) => Some(items),
-        Value::Object(map) => LIST_KEYS
+        Json::Array(items) => Some(items),
+        Json::Object(map) => LIST_KEYS
             .iter()
-            .find_map(|key| map.get(*key).and_then(Value::as_array))
-            .or_else(|| map.values().find_map(Value::as_array)),
+            .find_map(|key| map.get(key).and_then(Json::as_array))
+            .or_else(|| map.values().find_map(Json::as_array)),
         _ => None,
     }
 }
 
-fn orchestration(item: &Value) -> Option<Orchestration> {
+fn orchestration(item: &Json) -> Option<Orchestration> {
     let map = item.as_object()?;
     let deployment_id = first_of(map, &["deployment_id", "deploymentId"])
-        .and_then(Value::as_str)
+        .and_then(Json::as_str)
         .and_then(|hex| DeploymentId::parse(hex).ok())?;
     Some(Orchestration {
         deployment_id,
@@ -178,45 +190,45 @@ fn orchestration(item: &Value) -> Option<Orchestration> {
         status: first_text(map, &["Status", "status"]),
         last_run_id: RUN_ID_KEYS
             .iter()
-            .filter_map(|key| map.get(*key))
+            .filter_map(|key| map.get(key))
             .find_map(|value| RunId::from_json(value).ok()),
     })
 }
 
 /// Looks at the run-id keys of an object before its nested values, so the outermost id wins.
-fn find_run_id(value: &Value, depth: u8) -> Option<RunId> {
+fn find_run_id(value: &Json, depth: u8) -> Option<RunId> {
     match value {
-        Value::Object(map) => RUN_ID_KEYS
+        Json::Object(map) => RUN_ID_KEYS
             .iter()
-            .filter_map(|key| map.get(*key))
+            .filter_map(|key| map.get(key))
             .find_map(|value| RunId::from_json(value).ok())
             .or_else(|| map.values().find_map(|nested| deeper(nested, depth))),
-        Value::Array(items) => items.first().and_then(|first| deeper(first, depth)),
+        Json::Array(items) => items.first().and_then(|first| deeper(first, depth)),
         _ => None,
     }
 }
 
-fn deeper(value: &Value, depth: u8) -> Option<RunId> {
+fn deeper(value: &Json, depth: u8) -> Option<RunId> {
     depth.checked_sub(1).and_then(|d| find_run_id(value, d))
 }
 
 /// The object itself, or the first element of an array of objects.
-fn first_object(value: &Value) -> Option<&Map<String, Value>> {
+fn first_object(value: &Json) -> Option<&Object> {
     match value {
-        Value::Object(map) => Some(map),
-        Value::Array(items) => items.first().and_then(Value::as_object),
+        Json::Object(map) => Some(map),
+        Json::Array(items) => items.first().and_then(Json::as_object),
         _ => None,
     }
 }
 
-fn first_of<'a>(map: &'a Map<String, Value>, keys: &[&str]) -> Option<&'a Value> {
-    keys.iter().find_map(|key| map.get(*key))
+fn first_of<'a>(map: &'a Object, keys: &[&str]) -> Option<&'a Json> {
+    keys.iter().find_map(|key| map.get(key))
 }
 
 /// The first of `keys` holding non-blank text, trimmed.
-fn first_text(map: &Map<String, Value>, keys: &[&str]) -> Option<String> {
+fn first_text(map: &Object, keys: &[&str]) -> Option<String> {
     keys.iter()
-        .filter_map(|key| map.get(*key).and_then(Value::as_str))
+        .filter_map(|key| map.get(key).and_then(Json::as_str))
         .map(str::trim)
         .find(|text| !text.is_empty())
         .map(str::to_owned)

@@ -2,10 +2,9 @@
 
 use std::cell::RefCell;
 
-use serde_json::Value;
-
 use super::chrome;
 use super::json::{from_js, to_js};
+use crate::json::Json;
 
 /// A failed answer as the page shows it: the error's stable name and the user's sentence.
 pub struct Failure {
@@ -27,19 +26,16 @@ pub fn set_asker(asker: String) {
 }
 
 /// Sends `request` to the service worker; `Ok` holds the reply of a successful answer.
-pub async fn ask(mut request: Value) -> Result<Value, Failure> {
-    if let (Some(asker), Value::Object(fields)) =
+pub async fn ask(mut request: Json) -> Result<Json, Failure> {
+    if let (Some(asker), Json::Object(fields)) =
         (ASKER.with(|cell| cell.borrow().clone()), &mut request)
     {
-        fields.insert("asker".into(), Value::String(asker));
+        fields.insert("asker", asker.into());
     }
-    let reply = chrome::send_message(&to_js(&request))
-        .await
-        .ok()
-        .and_then(|reply| from_js::<Value>(&reply))
-        .unwrap_or(Value::Null);
+    let reply = chrome::send_message(&to_js(&request)).await;
+    let reply = reply.map(|reply| from_js(&reply)).unwrap_or_default();
 
-    if reply["ok"] == Value::Bool(true) {
+    if reply["ok"] == true {
         return Ok(reply);
     }
     let text = |field: &str| reply["error"][field].as_str().map(str::to_owned);

@@ -1,14 +1,13 @@
 //! The few extension APIs the wasm side calls. All of them return promises in Manifest V3.
 
 use js_sys::{Object, Promise, Reflect};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use super::json::{from_js, to_js};
 use crate::cache::Remembered;
-use crate::diagnostics::Incident;
+use crate::diagnostics::{incidents_from_json, incidents_to_json, Incident};
+use crate::json::Json;
 use crate::resolve::IdMap;
 use crate::settings::{Settings, STORAGE_KEY};
 
@@ -120,11 +119,11 @@ pub fn request_origin(origin_pattern: &str) -> Promise {
     permissions_request(&origins(origin_pattern))
 }
 
-/// The value stored under `key`; absent or unreadable values read as the default, which the
-/// pages then report as "no token yet" and the worker relearns.
-async fn load_or_default<T: DeserializeOwned + Default>(key: &str) -> T {
-    let stored = load(key).await.ok();
-    stored.and_then(|value| from_js(&value)).unwrap_or_default()
+/// The value stored under `key`; absent or unreadable values read as null, which the pages
+/// then report as "no token yet" and the worker relearns.
+async fn load_json(key: &str) -> Json {
+    let stored = load(key).await.unwrap_or_default();
+    from_js(&stored)
 }
 
 /// What the worker reads for every message, in one storage call: the settings, the learned id
@@ -132,38 +131,34 @@ async fn load_or_default<T: DeserializeOwned + Default>(key: &str) -> T {
 pub async fn load_worker_state() -> (Settings, IdMap, Remembered) {
     let keys = js_sys::Array::of3(&STORAGE_KEY.into(), &IDS_KEY.into(), &REMEMBERED_KEY.into());
     let items = JsFuture::from(storage_get(&keys)).await.unwrap_or_default();
-    let read = |key: &str| Reflect::get(&items, &key.into()).ok();
+    let read = |key: &str| from_js(&Reflect::get(&items, &key.into()).unwrap_or_default());
     (
-        read(STORAGE_KEY)
-            .and_then(|v| from_js(&v))
-            .unwrap_or_default(),
-        read(IDS_KEY).and_then(|v| from_js(&v)).unwrap_or_default(),
-        read(REMEMBERED_KEY)
-            .and_then(|v| from_js(&v))
-            .unwrap_or_default(),
+        Settings::from_json(&read(STORAGE_KEY)),
+        IdMap::from_json(&read(IDS_KEY)),
+        Remembered::from_json(&read(REMEMBERED_KEY)),
     )
 }
 
 /// Stores `value` under `key` as plain JSON-like objects.
-async fn save_json<T: Serialize>(key: &str, value: &T) -> Result<(), JsValue> {
+async fn save_json(key: &str, value: &Json) -> Result<(), JsValue> {
     store(key, &to_js(value)).await
 }
 
 pub async fn load_settings() -> Settings {
-    load_or_default(STORAGE_KEY).await
+    Settings::from_json(&load_json(STORAGE_KEY).await)
 }
 
 pub async fn save_settings(settings: &Settings) -> Result<(), JsValue> {
-    save_json(STORAGE_KEY, settings).await
+    save_json(STORAGE_KEY, &settings.to_json()).await
 }
 
 /// The id mappings learned so far.
 pub async fn load_ids() -> IdMap {
-    load_or_default(IDS_KEY).await
+    IdMap::from_json(&load_json(IDS_KEY).await)
 }
 
 pub async fn save_ids(ids: &IdMap) -> Result<(), JsValue> {
-    save_json(IDS_KEY, ids).await
+    save_json(IDS_KEY, &ids.to_json()).await
 }
 
 /// Drops the learned id mappings, the remembered links and the last list, which hold only for
@@ -174,8 +169,8 @@ pub async fn forget_host_caches() -> Result<(), JsValue> {
 }
 
 /// The last orchestration list fetched, when it came from the host now configured.
-pub async fn load_list() -> Option<Vec<serde_json::Value>> {
-    let stored: serde_json::Value = load_or_default(LIST_KEY).await;
+pub async fn load_list() -> Option<Vec<Json>> {
+    let stored = load_json(LIST_KEY).await;
     let host = load_settings().await.host().ok()?;
     if stored["host"].as_str() != Some(host.as_str()) {
         return None;
@@ -184,23 +179,26 @@ pub async fn load_list() -> Option<Vec<serde_json::Value>> {
 }
 
 /// Keeps `orchestrations`, as the worker answered them, for the next popup to show at once.
-pub async fn save_list(host: &str, orchestrations: &serde_json::Value) -> Result<(), JsValue> {
-    let stored = serde_json::json!({ "host": host, "orchestrations": orchestrations });
+pub async fn save_list(host: &str, orchestrations: &Json) -> Result<(), JsValue> {
+    let stored = Json::object([
+        ("host", host.into()),
+        ("orchestrations", orchestrations.clone()),
+    ]);
     save_json(LIST_KEY, &stored).await
 }
 
 /// Keeps the share links and run ids fetched lately.
 pub async fn save_remembered(remembered: &Remembered) -> Result<(), JsValue> {
-    save_json(REMEMBERED_KEY, remembered).await
+    save_json(REMEMBERED_KEY, &remembered.to_json()).await
 }
 
 /// The failed answers recorded for "Copy diagnostics", oldest first.
 pub async fn load_incidents() -> Vec<Incident> {
-    load_or_default(INCIDENTS_KEY).await
+    incidents_from_json(&load_json(INCIDENTS_KEY).await)
 }
 
 pub async fn save_incidents(incidents: &[Incident]) -> Result<(), JsValue> {
-    save_json(INCIDENTS_KEY, &incidents).await
+    save_json(INCIDENTS_KEY, &incidents_to_json(incidents)).await
 }
 
 /// The id of the content script registered at run time for a host other than the default one,

@@ -1,22 +1,19 @@
-//! JavaScript values to Rust and back, through JSON text. serde_json is in the module anyway;
-//! a second serde backend for JavaScript values would cost several kilobytes of shipped wasm.
+//! JavaScript values to JSON and back, through JSON text: the browser's own `JSON` reads and
+//! writes it on one side, `crate::json` on the other.
 
-use serde::de::DeserializeOwned;
-use serde::Serialize;
-use serde_json::Value;
 use wasm_bindgen::JsValue;
 
+use crate::json::Json;
+
 /// `value` as a plain JavaScript value (objects, arrays, strings, numbers), or `null`.
-pub fn to_js(value: &impl Serialize) -> JsValue {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|value| js_sys::JSON::parse(&value.to_string()).ok())
-        .unwrap_or(JsValue::NULL)
+pub fn to_js(value: &Json) -> JsValue {
+    js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
 }
 
-/// A JavaScript value read as `T`; `None` when it is undefined or does not have `T`'s shape.
-pub fn from_js<T: DeserializeOwned>(value: &JsValue) -> Option<T> {
-    let text = js_sys::JSON::stringify(value).ok()?.as_string()?;
-    let value: Value = serde_json::from_str(&text).ok()?;
-    serde_json::from_value(value).ok()
+/// A JavaScript value as JSON; `null` when it is undefined or cannot be written as JSON.
+pub fn from_js(value: &JsValue) -> Json {
+    let text = js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|text| text.as_string());
+    text.and_then(|text| Json::parse(&text)).unwrap_or_default()
 }

@@ -4,7 +4,6 @@ use std::cell::RefCell;
 use std::future::Future;
 use std::rc::Rc;
 
-use serde_json::json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement};
@@ -14,6 +13,7 @@ use super::chrome;
 use super::dom::{by_id, on, say, Tone};
 use super::report_problem::wire_diagnostics;
 use crate::host::Host;
+use crate::json::Json;
 use crate::settings::{Form, Settings};
 
 const NO_TOKEN_TYPED: &str =
@@ -94,7 +94,7 @@ fn wire(page: Rc<Page>) {
                 }
             }
             say(&page.status, "Testing the connection…", Tone::Neutral);
-            match ask(json!({ "type": "testConnection" })).await {
+            match ask(Json::object([("type", "testConnection".into())])).await {
                 Ok(reply) => {
                     let count = reply["count"].as_u64().unwrap_or(0);
                     let noun = if count == 1 {

@@ -4,7 +4,6 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlTemplateElement, KeyboardEvent};
@@ -12,6 +11,7 @@ use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlTemplateElement
 use super::ask::{ask, set_asker, Failure};
 use super::chrome;
 use super::dom::{by_id, child, copy_to_clipboard, document, next_task, on, say, Tone};
+use crate::json::Json;
 
 const COPY_FAILED: &str = "Could not write to the clipboard. Click inside the popup and try again.";
 
@@ -40,7 +40,7 @@ async fn show_list() {
         rows.replace(render(items, None));
         select_current_page().await;
     }
-    let answer = ask(json!({ "type": "listOrchestrations" })).await;
+    let answer = ask(Json::object([("type", "listOrchestrations".into())])).await;
     loading.set_hidden(true);
     let _ = list.set_attribute("aria-busy", "false");
     match answer {
@@ -75,7 +75,11 @@ async fn select_current_page() {
     let Some((url, title)) = chrome::active_tab().await else {
         return;
     };
-    let request = json!({ "type": "pageSelection", "url": url, "name": title });
+    let request = Json::object([
+        ("type", "pageSelection".into()),
+        ("url", url.into()),
+        ("name", title.into()),
+    ]);
     let Ok(reply) = ask(request).await else {
         return;
     };
@@ -111,7 +115,7 @@ struct Row {
 
 /// Replaces the list with `items`; with `before`, rows that are new or whose name or status
 /// changed since are marked.
-fn render(items: &[Value], before: Option<&[Value]>) -> Vec<Row> {
+fn render(items: &[Json], before: Option<&[Json]>) -> Vec<Row> {
     let template = by_id::<HtmlTemplateElement>("row");
     let rows: Vec<Row> = items
         .iter()
@@ -171,7 +175,7 @@ fn append<'a>(list: &HtmlElement, elements: impl Iterator<Item = &'a HtmlElement
     let _ = list.append_child(&fragment);
 }
 
-fn mark_change(element: &HtmlElement, item: &Value, before: &[Value]) {
+fn mark_change(element: &HtmlElement, item: &Json, before: &[Json]) {
     let id = &item["deploymentId"];
     let change = match before.iter().find(|old| &old["deploymentId"] == id) {
         None => "new",
@@ -181,7 +185,7 @@ fn mark_change(element: &HtmlElement, item: &Value, before: &[Value]) {
     let _ = element.set_attribute("data-change", change);
 }
 
-fn render_row(template: &HtmlTemplateElement, item: &Value) -> Option<Row> {
+fn render_row(template: &HtmlTemplateElement, item: &Json) -> Option<Row> {
     let element: HtmlElement = template
         .content()
         .first_element_child()?
@@ -287,11 +291,18 @@ fn act(target: &Element, action: Action) {
     };
     let deployment_id = row.get_attribute("data-deployment-id").unwrap_or_default();
     let request = match action {
-        Action::ShareLink => json!({ "type": "shareLink", "deploymentId": deployment_id }),
+        Action::ShareLink => Json::object([
+            ("type", "shareLink".into()),
+            ("deploymentId", deployment_id.into()),
+        ]),
         Action::ReportUrl => {
             let typed = run_input.value();
             let run_id = Some(typed.trim()).filter(|run| !run.is_empty());
-            json!({ "type": "reportUrl", "deploymentId": deployment_id, "runId": run_id })
+            Json::object([
+                ("type", "reportUrl".into()),
+                ("deploymentId", deployment_id.into()),
+                ("runId", run_id.into()),
+            ])
         }
     };
     say(&feedback, "Working…", Tone::Neutral);

@@ -12,6 +12,7 @@ use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::{AbortController, AbortSignal};
 
 use super::worker::answer_message;
+use crate::json::Json;
 use crate::messages::Sender;
 
 /// An answer under way, and how many askers still wait for it.
@@ -29,7 +30,7 @@ thread_local! {
 /// The answer to `message`, shared with every message of the same `key` asked meanwhile.
 pub async fn shared(
     key: String,
-    message: serde_json::Value,
+    message: Json,
     sender: Sender,
     cancel: Option<AbortSignal>,
 ) -> JsValue {
@@ -60,7 +61,7 @@ pub async fn shared(
     JsFuture::from(reply).await.unwrap_or(JsValue::NULL)
 }
 
-fn join_or_start(key: String, message: serde_json::Value, sender: Sender) -> Option<InFlight> {
+fn join_or_start(key: String, message: Json, sender: Sender) -> Option<InFlight> {
     let joined = IN_FLIGHT.with(|slot| {
         let slot = slot.borrow();
         slot.iter()

@@ -5,8 +5,9 @@ use wasm_bindgen_test::*;
 
 use super::dom::{document, say, Tone};
 use super::fetch::FetchTransport;
-use super::json::to_js;
+use super::json::{from_js, to_js};
 use crate::api::transport::{HttpRequest, Method, Transport, TransportError};
+use crate::json::Json;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -35,8 +36,23 @@ fn a_hostile_orchestration_name_is_shown_as_text_not_markup() {
 }
 
 #[wasm_bindgen_test]
+fn text_crosses_both_ways_unchanged_and_a_lone_surrogate_does_not_lose_the_rest() {
+    let name = "\"quoted\" \\ tab\t nul\u{0} \u{202e}rlo 🚀 ☃";
+    let value = Json::object([("name", name.into()), ("n", 4711_u64.into())]);
+    assert_eq!(from_js(&to_js(&value)), value);
+
+    let from_page = js_sys::JSON::parse(r#"{"name":"a\ud800b","id":"x"}"#).unwrap();
+    let read = from_js(&from_page);
+    assert_eq!(read["name"].as_str(), Some("a\u{fffd}b"));
+    assert_eq!(read["id"].as_str(), Some("x"));
+}
+
+#[wasm_bindgen_test]
 fn replies_cross_to_pages_as_plain_objects() {
-    let reply = serde_json::json!({ "ok": true, "url": "https://app.functionize.com/x" });
+    let reply = Json::object([
+        ("ok", true.into()),
+        ("url", "https://app.functionize.com/x".into()),
+    ]);
     let value = to_js(&reply);
     assert!(value.is_instance_of::<js_sys::Object>());
     assert!(!value.is_instance_of::<js_sys::Map>());

@@ -8,6 +8,7 @@ use super::fetch::FetchTransport;
 use super::json::{from_js, to_js};
 use super::shared::shared;
 use crate::diagnostics::{incident, with_incident, Recording};
+use crate::json::Json;
 use crate::messages::{answer, Context, Sender};
 
 /// Answers one `chrome.runtime` message. `sender` is the loader's label for who sent it,
@@ -20,7 +21,7 @@ pub async fn handle_message(
     page_url: Option<String>,
     cancel: Option<AbortSignal>,
 ) -> JsValue {
-    let message: serde_json::Value = from_js(&message).unwrap_or_default();
+    let message = from_js(&message);
     let sender = Sender::from_parts(&sender, page_url);
     match shared_key(&message, &sender) {
         Some(key) => shared(key, message, sender, cancel).await,
@@ -30,7 +31,7 @@ pub async fn handle_message(
 
 /// What makes two messages the same question, for those worth sharing while one is answered:
 /// the popups' list, and a report page's link (asked ahead on hover, then on the click).
-fn shared_key(message: &serde_json::Value, sender: &Sender) -> Option<String> {
+fn shared_key(message: &Json, sender: &Sender) -> Option<String> {
     match (sender, message["type"].as_str()?) {
         (Sender::ExtensionPage, "listOrchestrations") => Some("list".into()),
         (Sender::ContentScript { page_url }, "pageLink") => Some(format!(
@@ -43,7 +44,7 @@ fn shared_key(message: &serde_json::Value, sender: &Sender) -> Option<String> {
 
 /// Answers one message, reading and writing what the extension stores.
 pub(super) async fn answer_message(
-    message: serde_json::Value,
+    message: Json,
     sender: Sender,
     cancel: Option<AbortSignal>,
 ) -> JsValue {

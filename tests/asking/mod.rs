@@ -10,6 +10,7 @@ use functionize_report_links::settings::Settings;
 use pollster::block_on;
 use serde_json::Value;
 
+use crate::ours::{ours, theirs};
 use crate::scripted::{Scripted, TOKEN};
 
 pub const LEGACY_PAGE: &str = "https://app.functionize.com/v1/orchestrations-report/4711/9001";
@@ -44,7 +45,7 @@ pub fn answer_as<T: Transport>(
         host_permitted: true,
         transport,
     };
-    block_on(answer(message, sender, context))
+    theirs(&block_on(answer(&ours(message), sender, context)))
 }
 
 pub fn ask_as(sender: &Sender, settings: &Settings, transport: &Scripted, message: Value) -> Value {

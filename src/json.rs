@@ -1,0 +1,483 @@
+//! JSON values: Functionize's answers, the messages between the extension's parts and what it
+//! stores. A general JSON library brought into the shipped wasm far more code than these few
+//! shapes need (float formatting, error texts, a tree map), so this is the small part used.
+//!
+//! Numbers keep the text they were written with: ids are whole numbers that may not fit a
+//! float, and nothing here does arithmetic on a fraction.
+
+use std::fmt::{self, Write};
+
+/// Objects and arrays nested deeper than this are refused rather than parsed: no answer worth
+/// reading is that deep, and the parser recurses.
+pub const MAX_DEPTH: usize = 128;
+
+#[derive(Clone, Debug, Default)]
+pub enum Json {
+    #[default]
+    Null,
+    Bool(bool),
+    /// The number as written in the JSON text (or by `From`), always valid JSON.
+    Number(String),
+    String(String),
+    Array(Vec<Json>),
+    Object(Object),
+}
+
+/// An object's fields in the order they came. A key given twice reads as its last value, as
+/// browsers read it.
+#[derive(Clone, Debug, Default)]
+pub struct Object(Vec<(String, Json)>);
+
+static NULL: Json = Json::Null;
+
+impl Json {
+    /// The value of `text`, or `None` when it is not one complete JSON value.
+    pub fn parse(text: &str) -> Option<Json> {
+        let mut parser = Parser {
+            bytes: text.as_bytes(),
+            at: 0,
+        };
+        let value = parser.value(0)?;
+        parser.skip_space();
+        (parser.at == parser.bytes.len()).then_some(value)
+    }
+
+    /// An object with `fields`, in that order.
+    pub fn object<K: Into<String>>(fields: impl IntoIterator<Item = (K, Json)>) -> Json {
+        Json::Object(Object(
+            fields.into_iter().map(|(k, v)| (k.into(), v)).collect(),
+        ))
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        self.as_object()?.get(key)
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::String(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Json::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// A number written as plain digits that fits in u64; fractions, exponents and negative
+    /// numbers are not whole ids.
+    pub fn as_u64(&self) -> Option<u64> {
+        match self {
+            Json::Number(text) if text.bytes().all(|b| b.is_ascii_digit()) => text.parse().ok(),
+            _ => None,
+        }
+    }
+
+    pub fn as_array(&self) -> Option<&Vec<Json>> {
+        match self {
+            Json::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    pub fn as_object(&self) -> Option<&Object> {
+        match self {
+            Json::Object(object) => Some(object),
+            _ => None,
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self, Json::Null)
+    }
+}
+
+impl Object {
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// Sets `key` to `value`, in place of any value it had.
+    pub fn insert(&mut self, key: &str, value: Json) {
+        self.0.retain(|(k, _)| k != key);
+        self.0.push((key.to_owned(), value));
+    }
+
+    /// Takes `key`'s value out.
+    pub fn remove(&mut self, key: &str) -> Option<Json> {
+        let at = self.0.iter().rposition(|(k, _)| k == key)?;
+        let (_, value) = self.0.remove(at);
+        self.0.retain(|(k, _)| k != key);
+        Some(value)
+    }
+
+    /// Every field in order, a key given twice once for each time.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Json)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_str())
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &Json> {
+        self.0.iter().map(|(_, v)| v)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// `value["key"]` reads as null when the value is no object or has no such key.
+impl std::ops::Index<&str> for Json {
+    type Output = Json;
+
+    fn index(&self, key: &str) -> &Json {
+        self.get(key).unwrap_or(&NULL)
+    }
+}
+
+/// Objects are equal when they have the same keys with equal values, in any order.
+impl PartialEq for Json {
+    fn eq(&self, other: &Json) -> bool {
+        match (self, other) {
+            (Json::Null, Json::Null) => true,
+            (Json::Bool(a), Json::Bool(b)) => a == b,
+            (Json::Number(a), Json::Number(b)) => a == b,
+            (Json::String(a), Json::String(b)) => a == b,
+            (Json::Array(a), Json::Array(b)) => a == b,
+            (Json::Object(a), Json::Object(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl PartialEq for Object {
+    fn eq(&self, other: &Object) -> bool {
+        let mine = sorted_keys(self);
+        mine == sorted_keys(other) && mine.iter().all(|k| self.get(k) == other.get(k))
+    }
+}
+
+fn sorted_keys(object: &Object) -> Vec<&str> {
+    let mut keys: Vec<&str> = object.keys().collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+impl PartialEq<&str> for Json {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == Some(*other)
+    }
+}
+
+impl PartialEq<bool> for Json {
+    fn eq(&self, other: &bool) -> bool {
+        self.as_bool() == Some(*other)
+    }
+}
+
+impl From<&str> for Json {
+    fn from(text: &str) -> Json {
+        Json::String(text.to_owned())
+    }
+}
+
+impl From<String> for Json {
+    fn from(text: String) -> Json {
+        Json::String(text)
+    }
+}
+
+impl From<bool> for Json {
+    fn from(b: bool) -> Json {
+        Json::Bool(b)
+    }
+}
+
+impl From<u64> for Json {
+    fn from(n: u64) -> Json {
+        Json::Number(n.to_string())
+    }
+}
+
+impl From<usize> for Json {
+    fn from(n: usize) -> Json {
+        Json::Number(n.to_string())
+    }
+}
+
+impl From<u32> for Json {
+    fn from(n: u32) -> Json {
+        Json::Number(n.to_string())
+    }
+}
+
+impl<T: Into<Json>> From<Option<T>> for Json {
+    fn from(value: Option<T>) -> Json {
+        value.map_or(Json::Null, Into::into)
+    }
+}
+
+impl<T: Into<Json>> From<Vec<T>> for Json {
+    fn from(items: Vec<T>) -> Json {
+        Json::Array(items.into_iter().map(Into::into).collect())
+    }
+}
+
+/// Compact JSON text, as `JSON.stringify` writes it.
+impl fmt::Display for Json {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Json::Null => f.write_str("null"),
+            Json::Bool(b) => f.write_str(if *b { "true" } else { "false" }),
+            Json::Number(text) => f.write_str(text),
+            Json::String(text) => write_string(f, text),
+            Json::Array(items) => {
+                f.write_char('[')?;
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        f.write_char(',')?;
+                    }
+                    item.fmt(f)?;
+                }
+                f.write_char(']')
+            }
+            Json::Object(Object(fields)) => {
+                f.write_char('{')?;
+                for (i, (key, value)) in fields.iter().enumerate() {
+                    if i > 0 {
+                        f.write_char(',')?;
+                    }
+                    write_string(f, key)?;
+                    f.write_char(':')?;
+                    value.fmt(f)?;
+                }
+                f.write_char('}')
+            }
+        }
+    }
+}
+
+fn write_string(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
+    f.write_char('"')?;
+    let mut plain = 0;
+    for (i, c) in text.char_indices() {
+        let escaped = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            c if c < ' ' => "",
+            _ => continue,
+        };
+        f.write_str(&text[plain..i])?;
+        if escaped.is_empty() {
+            write!(f, "\\u{:04x}", c as u32)?;
+        } else {
+            f.write_str(escaped)?;
+        }
+        plain = i + c.len_utf8();
+    }
+    f.write_str(&text[plain..])?;
+    f.write_char('"')
+}
+
+/// A recursive-descent reader over the text's bytes; every failure is `None`.
+struct Parser<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn skip_space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        self.skip_space();
+        let found = self.peek() == Some(byte);
+        self.at += usize::from(found);
+        found
+    }
+
+    fn word(&mut self, word: &str, value: Json) -> Option<Json> {
+        let end = self.at + word.len();
+        (self.bytes.get(self.at..end)? == word.as_bytes()).then(|| {
+            self.at = end;
+            value
+        })
+    }
+
+    fn value(&mut self, depth: usize) -> Option<Json> {
+        self.skip_space();
+        match self.peek()? {
+            b'n' => self.word("null", Json::Null),
+            b't' => self.word("true", Json::Bool(true)),
+            b'f' => self.word("false", Json::Bool(false)),
+            b'"' => self.string().map(Json::String),
+            b'[' if depth < MAX_DEPTH => self.array(depth + 1),
+            b'{' if depth < MAX_DEPTH => self.object(depth + 1),
+            b'-' | b'0'..=b'9' => self.number(),
+            _ => None,
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Option<Json> {
+        self.at += 1;
+        let mut items = Vec::new();
+        if self.eat(b']') {
+            return Some(Json::Array(items));
+        }
+        loop {
+            items.push(self.value(depth)?);
+            if self.eat(b']') {
+                return Some(Json::Array(items));
+            }
+            self.eat(b',').then_some(())?;
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Option<Json> {
+        self.at += 1;
+        let mut fields = Vec::new();
+        if self.eat(b'}') {
+            return Some(Json::Object(Object(fields)));
+        }
+        loop {
+            self.skip_space();
+            (self.peek() == Some(b'"')).then_some(())?;
+            let key = self.string()?;
+            self.eat(b':').then_some(())?;
+            fields.push((key, self.value(depth)?));
+            if self.eat(b'}') {
+                return Some(Json::Object(Object(fields)));
+            }
+            self.eat(b',').then_some(())?;
+        }
+    }
+
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`, kept as text.
+    fn number(&mut self) -> Option<Json> {
+        let start = self.at;
+        self.at += usize::from(self.peek() == Some(b'-'));
+        match self.peek()? {
+            b'0' => self.at += 1,
+            b'1'..=b'9' => self.digits(),
+            _ => return None,
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            self.some_digits()?;
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            self.some_digits()?;
+        }
+        let text = std::str::from_utf8(&self.bytes[start..self.at]).ok()?;
+        Some(Json::Number(text.to_owned()))
+    }
+
+    fn digits(&mut self) {
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.at += 1;
+        }
+    }
+
+    fn some_digits(&mut self) -> Option<()> {
+        let start = self.at;
+        self.digits();
+        (self.at > start).then_some(())
+    }
+
+    /// A string after its opening quote's position; escapes decoded. A lone surrogate escape,
+    /// which `JSON.stringify` can write, becomes U+FFFD rather than failing the whole value.
+    fn string(&mut self) -> Option<String> {
+        self.at += 1;
+        let mut text = String::new();
+        loop {
+            let start = self.at;
+            while !matches!(self.peek()?, b'"' | b'\\' | 0..=0x1f) {
+                self.at += 1;
+            }
+            // The input is a `str` and the stop bytes are ASCII, so this is whole characters.
+            text.push_str(std::str::from_utf8(&self.bytes[start..self.at]).ok()?);
+            let stop = self.peek()?;
+            self.at += 1;
+            match stop {
+                b'"' => return Some(text),
+                b'\\' => text.push(self.escape()?),
+                _ => return None,
+            }
+        }
+    }
+
+    fn escape(&mut self) -> Option<char> {
+        let byte = self.peek()?;
+        self.at += 1;
+        Some(match byte {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => return self.unicode_escape(),
+            _ => return None,
+        })
+    }
+
+    fn unicode_escape(&mut self) -> Option<char> {
+        let first = self.hex4()?;
+        if !(0xD800..0xDC00).contains(&first) {
+            return Some(char::from_u32(first).unwrap_or(char::REPLACEMENT_CHARACTER));
+        }
+        let rest = self.bytes.get(self.at..)?;
+        if rest.starts_with(b"\\u") {
+            let resume = self.at;
+            self.at += 2;
+            let second = self.hex4()?;
+            if (0xDC00..0xE000).contains(&second) {
+                let code = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
+                return char::from_u32(code);
+            }
+            self.at = resume;
+        }
+        Some(char::REPLACEMENT_CHARACTER)
+    }
+
+    fn hex4(&mut self) -> Option<u32> {
+        let digits = self.bytes.get(self.at..self.at + 4)?;
+        let mut code = 0;
+        for &d in digits {
+            code = code * 16 + char::from(d).to_digit(16)?;
+        }
+        self.at += 4;
+        Some(code)
+    }
+}
