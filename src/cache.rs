@@ -183,4 +183,25 @@ mod tests {
         };
         assert_eq!(remembered.share_link(&id(1), now), None);
     }
+
+    #[test]
+    fn what_is_stored_reads_back_and_an_unreadable_entry_is_dropped_alone() {
+        let mut remembered = Remembered::default();
+        remembered.use_host(&Host::default());
+        let when = Freshness {
+            now_ms: 1_733_300_000_123.0,
+            max_age_ms: 60_000.0,
+        };
+        remembered.keep_share_link(&id(1), "https://app.functionize.com/x", when);
+        remembered.keep_latest_run(&id(2), &RunId::parse("r-9").unwrap(), when);
+        let stored = remembered.to_json();
+        assert_eq!(Remembered::from_json(&stored), remembered);
+
+        let text = stored.to_string().replace(
+            r#""shareLinks":["#,
+            r#""shareLinks":[{"id":"x","value":3,"at":1},"#,
+        );
+        let read = Remembered::from_json(&Json::parse(&text).unwrap());
+        assert_eq!(read, remembered);
+    }
 }

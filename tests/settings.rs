@@ -194,3 +194,30 @@ fn debug_output_never_shows_the_token() {
     assert!(!shown.contains("secret-token"), "{shown}");
     assert!(shown.contains("<set>"));
 }
+
+#[test]
+fn a_stored_field_of_the_wrong_type_takes_its_default_alone() {
+    let stored = r#"{"token":"tok-1","host":"studio.functionize.com","requestTimeoutSecs":"fast","rememberMinutes":-3,"apiKey":7}"#;
+    let read = Settings::from_json(&Json::parse(stored).unwrap());
+    assert_eq!(read.token, "tok-1");
+    assert_eq!(read.host, "studio.functionize.com");
+    assert_eq!(read.request_timeout_ms(), 15_000);
+    assert_eq!(read.remember_minutes, None);
+    assert_eq!(read.api_key, "");
+}
+
+#[test]
+fn settings_read_back_as_they_were_stored() {
+    let settings = Settings {
+        api_key: "key-1".into(),
+        secret: "s\"e\\cret".into(),
+        request_timeout_secs: Some(30),
+        remember_minutes: Some(0),
+        ..saved()
+    };
+    let stored = settings.to_json().to_string();
+    assert_eq!(
+        Settings::from_json(&Json::parse(&stored).unwrap()),
+        settings
+    );
+}

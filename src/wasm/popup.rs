@@ -38,7 +38,7 @@ async fn show_list() {
     if let Some(items) = &known {
         loading.set_hidden(true);
         rows.replace(render(items, None));
-        select_current_page().await;
+        select_current_page(&rows).await;
     }
     let answer = ask(Json::object([("type", "listOrchestrations".into())])).await;
     loading.set_hidden(true);
@@ -52,7 +52,7 @@ async fn show_list() {
             if known.as_ref() != Some(&items) {
                 rows.replace(render(&items, known.as_deref()));
                 apply_filter(&rows.borrow());
-                select_current_page().await;
+                select_current_page(&rows).await;
             }
         }
         Err(failure) => {
@@ -71,7 +71,7 @@ async fn show_list() {
 
 /// Opened on a report page, the popup starts with that page's orchestration and run selected.
 /// Any other page is the usual case, not an error: the list simply starts unselected.
-async fn select_current_page() {
+async fn select_current_page(rows: &RefCell<Vec<Row>>) {
     let Some((url, title)) = chrome::active_tab().await else {
         return;
     };
@@ -86,12 +86,25 @@ async fn select_current_page() {
     let Some(deployment_id) = reply["deploymentId"].as_str() else {
         return;
     };
-    let list = by_id::<HtmlElement>("list");
-    // The id came back validated as 32 hex characters, so it is safe inside the selector.
-    let selector = format!("li.orchestration[data-deployment-id=\"{deployment_id}\"]");
-    let Some(row) = child::<HtmlElement>(&list, &selector) else {
+    let found = rows
+        .borrow()
+        .iter()
+        .find(|row| row.deployment_id == deployment_id)
+        .map(|row| row.element.clone());
+    let Some(row) = found else {
         return;
     };
+    // Rows past the first hundred join the list a few tasks after it is shown.
+    for _ in 0..SHOWING_TASKS_MAX {
+        if row.is_connected() {
+            break;
+        }
+        next_task().await;
+    }
+    // A list replaced meanwhile has its own selection coming.
+    if !row.is_connected() {
+        return;
+    }
     let _ = row.class_list().add_1("current");
     let _ = row.set_attribute("aria-current", "true");
     if let (Some(input), Some(run)) = (
@@ -110,6 +123,7 @@ async fn select_current_page() {
 /// One row of the list, with its name lower-cased once for filtering.
 struct Row {
     element: HtmlElement,
+    deployment_id: String,
     folded_name: String,
 }
 
@@ -137,6 +151,8 @@ fn render(items: &[Json], before: Option<&[Json]>) -> Vec<Row> {
 /// nor a keystroke in the filter waits for thousands of rows to be laid out.
 const FIRST_ROWS: usize = 100;
 const LATER_ROWS: usize = 400;
+/// More tasks than the later rows of any account take to be shown, so waiting for one row ends.
+const SHOWING_TASKS_MAX: usize = 1000;
 
 thread_local! {
     /// Counts the lists shown, so rows still to come for an older one are dropped.
@@ -194,8 +210,9 @@ fn render_row(template: &HtmlTemplateElement, item: &Json) -> Option<Row> {
         .dyn_into()
         .ok()?;
     let name = item["name"].as_str().unwrap_or_default();
+    let deployment_id = item["deploymentId"].as_str()?;
     element
-        .set_attribute("data-deployment-id", item["deploymentId"].as_str()?)
+        .set_attribute("data-deployment-id", deployment_id)
         .ok()?;
     child::<Element>(&element, ".name")?.set_text_content(Some(name));
     child::<Element>(&element, ".status")?.set_text_content(item["status"].as_str());
@@ -204,6 +221,7 @@ fn render_row(template: &HtmlTemplateElement, item: &Json) -> Option<Row> {
     }
     Some(Row {
         element,
+        deployment_id: deployment_id.to_owned(),
         folded_name: name.to_lowercase(),
     })
 }

@@ -74,3 +74,38 @@ describe('the popup opened on a report page', { timeout: 60_000 }, () => {
     assert.deepEqual(rows, selectedRow(item));
   });
 });
+
+describe('the popup opened on a report page far down a long list', { timeout: 120_000 }, () => {
+  // The popup shows its first hundred rows at once and the rest in later tasks; opened again,
+  // it knows the page's orchestration before those tasks are done.
+  const session = useSession({ shape: 'wrapped', ids: 'numbers', generate: 5000 });
+  const open = useReportPages(session);
+
+  async function selectionIn(page) {
+    const popup = await openActionPopup(session.browser.context, page);
+    try {
+      const rows = await popup.evaluate(selectedRows);
+      const focused = await popup.evaluate(
+        () => document.activeElement?.closest('li.orchestration')?.dataset.deploymentId);
+      return { rows, focused };
+    } finally {
+      await popup.close();
+    }
+  }
+
+  it('selects that orchestration once its row is shown, the first time and the next', async () => {
+    const fixture = await session.fake.control.fixture();
+    const late = withRuns(fixture).filter((item) => fixture.indexOf(item) >= 4500);
+    const item = late[late.length - 1];
+    assert.ok(item, 'the account has an orchestration with runs past row 4,500');
+    const { page } = await open(legacyPath(item.numeric_id, EARLIER_RUN));
+    await buttonPlaced(page);
+    for (const time of ['first', 'next']) {
+      const { rows, focused } = await selectionIn(page);
+      assert.deepEqual(rows.map((row) => [row.deploymentId, row.current, row.runId]), [
+        [item.deployment_id, true, EARLIER_RUN],
+      ], `${time} time`);
+      assert.equal(focused, item.deployment_id, `${time} time`);
+    }
+  });
+});

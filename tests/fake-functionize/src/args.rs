@@ -17,7 +17,7 @@ Options (each takes a value, as `--flag value` or `--flag=value`):
   --apikey K          API key for generateToken (default demo-key)
   --secret S          secret for generateToken (default demo-secret)
   --latency-ms N      delay before every API answer (default 0)
-  --generate N        add synthetic orchestrations until there are N
+  --generate N        serve exactly N orchestrations (the fixture's, then synthetic ones)
   --cert-out PATH     write the generated certificate (PEM) there
 Flags:
   --verbose           log one line per request to stderr

@@ -145,9 +145,11 @@ pub fn validate(orchestrations: &[Orchestration]) -> Result<(), String> {
     Ok(())
 }
 
-/// Adds synthetic orchestrations until there are `target`, for tests of long lists. They are
-/// derived from their position alone, so two runs of the fake agree on every id.
+/// Makes the list exactly `target` long, for tests and benchmarks of a given account size: the
+/// fixture's first `target` when it has more, else the fixture and synthetic orchestrations.
+/// Those are derived from their position alone, so two runs of the fake agree on every id.
 pub fn generate(orchestrations: &mut Vec<Orchestration>, target: usize) {
+    orchestrations.truncate(target);
     const STATUSES: [Option<&str>; 5] = [
         Some("Passed"),
         Some("Failed"),
@@ -256,6 +258,17 @@ mod tests {
         assert_eq!(first[1999].deployment_id, second[1999].deployment_id);
         assert_eq!(first[41].name, "Generated regression suite 0042");
         validate(&first).expect("generated ids stay unique");
+    }
+
+    #[test]
+    fn a_smaller_account_is_the_fixture_cut_short() {
+        let mut few = shipped();
+        generate(&mut few, 10);
+        assert_eq!(few.len(), 10);
+        let ids = |list: &[Orchestration]| -> Vec<String> {
+            list.iter().map(|o| o.deployment_id.clone()).collect()
+        };
+        assert_eq!(ids(&few), ids(&shipped()[..10]));
     }
 
     #[test]

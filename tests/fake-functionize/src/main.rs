@@ -50,7 +50,9 @@ async fn main() -> ExitCode {
 async fn run(args: Args) -> Result<(), String> {
     let fixture_path = fixture::resolve_path(args.fixture.as_deref());
     let mut orchestrations = fixture::load(&fixture_path)?;
-    fixture::generate(&mut orchestrations, args.generate);
+    if args.generate > 0 {
+        fixture::generate(&mut orchestrations, args.generate);
+    }
     fixture::validate(&orchestrations)?;
 
     let tls = tls::self_signed()?;
