@@ -7,6 +7,7 @@
 #   ./build.sh demo     build, start the fake Functionize, and show the extension working
 #   ./build.sh test     run every test
 #   ./build.sh fuzz     run the parsers' property tests far longer than the test run does
+#   ./build.sh package  zip the extension for the Chrome and Firefox stores into dist/
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -134,6 +135,8 @@ test_all() {
 
   build
   check_sizes
+  step "Firefox's linter"
+  node tests/lint/web-ext-lint.mjs
   build_fake
 
   step "wasm tests in headless Chromium"
@@ -153,6 +156,18 @@ bench() {
   BENCH_SIZES=$BENCH_SIZES BENCH_LATENCY_MS=$BENCH_LATENCY_MS node tests/bench/bench.mjs
 }
 
+# One zip per store, the same files in both: the manifest serves both browsers.
+package() {
+  build
+  step "packaging"
+  local version
+  version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+  for browser in chrome firefox; do
+    node_modules/.bin/web-ext build --source-dir dist/chrome --artifacts-dir dist \
+      --filename "functionize-report-links-$browser-$version.zip" --overwrite-dest
+  done
+}
+
 fuzz() {
   need_rust
   step "property tests of every parser, ${FUZZ_CASES:=100000} cases each"
@@ -165,8 +180,9 @@ case "${1:-build}" in
   test) test_all ;;
   fuzz) fuzz ;;
   bench) bench ;;
+  package) package ;;
   *)
-    echo "usage: ./build.sh [build|demo|test|fuzz|bench]" >&2
+    echo "usage: ./build.sh [build|demo|test|fuzz|bench|package]" >&2
     exit 2
     ;;
 esac

@@ -8,8 +8,9 @@ const ready = init({ module_or_path: new URL('./pkg/functionize_report_links_bg.
 const ownPages = chrome.runtime.getURL('');
 
 // The token lives in storage.local: only the extension's own pages and this worker may read it,
-// never a content script. (Chrome's default already; said here so it cannot silently change.)
-chrome.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => {});
+// never a content script. (Chrome's default already; said here so it cannot silently change.
+// Firefox has no such setting: there the content script could read it, and never does.)
+chrome.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => {});
 
 // Who is asking, as the browser vouches for it. The wasm decides what each may ask.
 function senderLabel(sender) {

@@ -207,26 +207,25 @@ impl Page {
             let _ = self.token.focus();
             return None;
         }
-        let permission =
-            (host != Host::default()).then(|| chrome::request_origin(&host.origin_pattern()));
+        // Asked for every host, the default one too: Firefox lets the user withhold or revoke
+        // any host permission, and Chrome answers at once when it is already granted.
+        let permission = chrome::request_origin(&host.origin_pattern());
 
         let page = self.clone();
         Some(async move {
-            if let Some(permission) = permission {
-                let waiting = format!("Waiting for your permission to reach {host}…");
-                say(&page.status, &waiting, Tone::Neutral);
-                let granted = JsFuture::from(permission)
-                    .await
-                    .ok()
-                    .and_then(|g| g.as_bool());
-                if granted != Some(true) {
-                    let text = format!(
-                        "Not saved: the extension needs your permission to reach {host}. \
-                         Press Save again and allow access."
-                    );
-                    say(&page.status, &text, Tone::Bad);
-                    return false;
-                }
+            let waiting = format!("Waiting for your permission to reach {host}…");
+            say(&page.status, &waiting, Tone::Neutral);
+            let granted = JsFuture::from(permission)
+                .await
+                .ok()
+                .and_then(|g| g.as_bool());
+            if granted != Some(true) {
+                let text = format!(
+                    "Not saved: the extension needs your permission to reach {host}. \
+                     Press Save again and allow access."
+                );
+                say(&page.status, &text, Tone::Bad);
+                return false;
             }
             if chrome::save_settings(&edited).await.is_err() {
                 say(&page.status, SAVE_FAILED, Tone::Bad);
