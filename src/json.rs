@@ -23,8 +23,10 @@ pub enum Json {
     Object(Object),
 }
 
-/// An object's fields in the order they came. A key given twice reads as its last value, as
-/// browsers read it.
+/// An object's fields. Read from text, they are in key order with each key once, holding its
+/// last value (as browsers read a repeated key), so which of several fields a reader finds
+/// first never depends on how the sender ordered them; built with `Json::object`, they stay in
+/// the order given, which is the order they are written in.
 #[derive(Clone, Debug, Default)]
 pub struct Object(Vec<(String, Json)>);
 
@@ -118,7 +120,7 @@ impl Object {
         Some(value)
     }
 
-    /// Every field in order, a key given twice once for each time.
+    /// Every field in order (a key set twice by hand once for each time).
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Json)> {
         self.0.iter().map(|(k, v)| (k.as_str(), v))
     }
@@ -149,6 +151,26 @@ impl std::ops::Index<&str> for Json {
     }
 }
 
+impl Object {
+    /// The fields read from text: sorted by key, the last value of a repeated key kept.
+    fn from_parsed(mut fields: Vec<(String, Json)>) -> Object {
+        fields.sort_by(|a, b| a.0.cmp(&b.0));
+        fields.reverse();
+        fields.dedup_by(|later, earlier| later.0 == earlier.0);
+        fields.reverse();
+        Object(fields)
+    }
+
+    /// Each key once, with the value `get` gives, in key order.
+    fn normalised(&self) -> Vec<(&str, &Json)> {
+        let mut fields: Vec<(&str, &Json)> =
+            self.0.iter().rev().map(|(k, v)| (k.as_str(), v)).collect();
+        fields.sort_by(|a, b| a.0.cmp(b.0));
+        fields.dedup_by(|later, earlier| later.0 == earlier.0);
+        fields
+    }
+}
+
 /// Objects are equal when they have the same keys with equal values, in any order.
 impl PartialEq for Json {
     fn eq(&self, other: &Json) -> bool {
@@ -166,16 +188,8 @@ impl PartialEq for Json {
 
 impl PartialEq for Object {
     fn eq(&self, other: &Object) -> bool {
-        let mine = sorted_keys(self);
-        mine == sorted_keys(other) && mine.iter().all(|k| self.get(k) == other.get(k))
+        self.normalised() == other.normalised()
     }
-}
-
-fn sorted_keys(object: &Object) -> Vec<&str> {
-    let mut keys: Vec<&str> = object.keys().collect();
-    keys.sort_unstable();
-    keys.dedup();
-    keys
 }
 
 impl PartialEq<&str> for Json {
@@ -371,7 +385,7 @@ impl Parser<'_> {
             self.eat(b':').then_some(())?;
             fields.push((key, self.value(depth)?));
             if self.eat(b'}') {
-                return Some(Json::Object(Object(fields)));
+                return Some(Json::Object(Object::from_parsed(fields)));
             }
             self.eat(b',').then_some(())?;
         }

@@ -235,3 +235,16 @@ fn plain_text_and_empty_bodies_are_unexpected() {
 fn a_byte_order_mark_before_the_json_is_ignored() {
     assert_eq!(parse_group("\u{feff}{\"id\":3}").unwrap().get(), 3);
 }
+
+#[test]
+fn a_nested_run_id_is_found_by_field_name_order_and_last_value() {
+    for body in [
+        r#"{"runs":{"run_id":"r-runs"},"latest":{"run_id":"r-latest"}}"#,
+        r#"{"latest":{"run_id":"r-latest"},"runs":{"run_id":"r-runs"}}"#,
+    ] {
+        let run = parse_latest_run(body).unwrap().unwrap();
+        assert_eq!(run.as_str(), "r-latest", "{body}");
+    }
+    let overridden = r#"{"detail":{"run_id":"stale"},"detail":{"state":"none"}}"#;
+    assert_eq!(parse_latest_run(overridden).unwrap(), None);
+}

@@ -120,3 +120,18 @@ fn orchestrations_serialise_for_the_popup() {
         format!(r#"{{"deploymentId":"{HEX}","name":"A","status":null,"lastRunId":"9"}}"#)
     );
 }
+
+/// Which of several fields is read first follows their names, not the order Functionize sent
+/// them in, and a repeated key counts only with its last value.
+#[test]
+fn the_list_found_does_not_depend_on_the_order_or_repeats_of_keys() {
+    let row = format!(r#"[{{"deployment_id":"{HEX}","name":"A"}}]"#);
+    for body in [
+        format!(r#"{{"warnings":[],"rows":{row}}}"#),
+        format!(r#"{{"rows":{row},"warnings":[]}}"#),
+    ] {
+        assert_eq!(parse_orchestrations(&body).unwrap().len(), 1, "{body}");
+    }
+    let overridden = format!(r#"{{"data":{row},"data":{{}}}}"#);
+    assert!(parse_orchestrations(&overridden).is_err());
+}

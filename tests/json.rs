@@ -207,3 +207,12 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_object_read_from_text_has_each_key_once_in_key_order() {
+    let value = Json::parse(r#"{"b": 1, "a": 2, "b": 3, "c": {"z": 0, "y": 1}}"#).unwrap();
+    let object = value.as_object().unwrap();
+    assert_eq!(object.keys().collect::<Vec<_>>(), ["a", "b", "c"]);
+    assert_eq!(object.values().nth(1).and_then(Json::as_u64), Some(3));
+    assert_eq!(value.to_string(), r#"{"a":2,"b":3,"c":{"y":1,"z":0}}"#);
+}
