@@ -135,6 +135,14 @@
     ask({ type: 'pageLink', url: location.href, name: visibleName(), link: 'share' });
   }
 
+  // The rich format goes as HTML with the bare URL beside it, for places that take only text.
+  function write(text, html) {
+    if (!html) return navigator.clipboard.writeText(text);
+    const blob = (type, value) => new Blob([value], { type });
+    const item = { 'text/plain': blob('text/plain', text), 'text/html': blob('text/html', html) };
+    return navigator.clipboard.write([new ClipboardItem(item)]);
+  }
+
   async function copy(link) {
     if (busy) return;
     const askedFor = page;
@@ -146,7 +154,7 @@
       return;
     }
     try {
-      await navigator.clipboard.writeText(reply.url);
+      await write(reply.text ?? reply.url, reply.html);
       setState(link === 'share' ? 'Share link copied' : 'Report URL copied', 'ok');
     } catch {
       setState('The page did not allow copying. Click the page, then try again.', 'bad');

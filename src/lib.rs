@@ -5,6 +5,7 @@ pub mod api;
 pub mod cache;
 pub mod diagnostics;
 pub mod error;
+pub mod formats;
 pub mod host;
 pub mod ids;
 pub mod json;

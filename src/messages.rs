@@ -7,6 +7,7 @@ use crate::api::parse::Orchestration;
 use crate::api::transport::Transport;
 use crate::cache::{Freshness, Remembered};
 use crate::error::Error;
+use crate::formats::{clip, link_text, Clip, Format};
 use crate::host::Host;
 use crate::ids::{DeploymentId, RunId};
 use crate::json::Json;
@@ -206,12 +207,16 @@ async fn reply<T: Transport>(
         }
     }
     let client = Client::new(transport, host.clone(), settings.token.trim().to_owned());
-    match (dispatch(&request, &client, &mut memory).await, &credentials) {
+    let format = settings.format();
+    match (
+        dispatch(&request, &client, &mut memory, format).await,
+        &credentials,
+    ) {
         // An expired token is replaced once, silently, when a key and secret allow it.
         (Err(Error::TokenRejected), Some(credentials)) if !minted => {
             settings.token = mint_token(transport, &host, credentials).await?;
             let client = Client::new(transport, host, settings.token.clone());
-            dispatch(&request, &client, &mut memory).await
+            dispatch(&request, &client, &mut memory, format).await
         }
         (answered, _) => answered,
     }
@@ -224,11 +229,13 @@ struct Memory<'a> {
     when: Freshness,
 }
 
-/// Answers a request that needs the API, with the token the client holds.
+/// Answers a request that needs the API, with the token the client holds. A report page's
+/// link comes ready for the clipboard in `format`; the popup formats its own.
 async fn dispatch<T: Transport>(
     request: &Request,
     client: &Client<T>,
     memory: &mut Memory<'_>,
+    format: Format,
 ) -> Result<Json, Error> {
     match request {
         Request::ListOrchestrations => {
@@ -274,18 +281,24 @@ async fn dispatch<T: Transport>(
         }
         Request::PageLink { url, name, link } => {
             let page = page_at(url, &client.host)?;
-            let url = match link {
+            let name = visible(name.as_deref());
+            let (url, run) = match link {
                 PageLinkKind::Share => {
-                    let name = visible(name.as_deref());
                     let all = Candidates::All;
                     let deployment = deployment_of(client, &page, name, memory.ids, all).await?;
-                    share_link(client, &deployment, memory).await?
+                    (share_link(client, &deployment, memory).await?, None)
                 }
-                PageLinkKind::Report => report_url_of(client, &page, memory.ids)
-                    .await?
-                    .into_string(),
+                PageLinkKind::Report => {
+                    let url = report_url_of(client, &page, memory.ids).await?;
+                    (url.into_string(), Some(page.run.as_str()))
+                }
             };
-            Ok(ok([("url", url.into())]))
+            let Clip { text, html } = clip(format, &url, &link_text(name.unwrap_or(""), run));
+            Ok(ok([
+                ("url", url.into()),
+                ("text", text.into()),
+                ("html", html.into()),
+            ]))
         }
         // Answered before any token was needed.
         Request::PageInfo { .. } => Err(Error::NotAllowed),

@@ -2,6 +2,7 @@
 
 use crate::api::mint::Credentials;
 use crate::error::Error;
+use crate::formats::Format;
 use crate::host::Host;
 use crate::json::Json;
 
@@ -27,6 +28,9 @@ pub struct Settings {
     pub request_timeout_secs: Option<u32>,
     /// Absent means `DEFAULT_REMEMBER_MINUTES`; 0 means never reuse.
     pub remember_minutes: Option<u32>,
+    /// How links are put on the clipboard unless the popup is told otherwise; absent means the
+    /// bare URL.
+    pub format: Option<Format>,
 }
 
 /// What the options page's form holds when Save is pressed.
@@ -110,6 +114,7 @@ impl Settings {
                 host: self.host.clone(),
                 request_timeout_secs: self.request_timeout_secs,
                 remember_minutes: self.remember_minutes,
+                format: self.format,
                 ..Settings::default()
             }
         } else {
@@ -139,6 +144,19 @@ impl Settings {
             remember_minutes: minutes,
             ..self.clone()
         })
+    }
+
+    /// How links are copied unless the popup is told otherwise.
+    pub fn format(&self) -> Format {
+        self.format.unwrap_or_default()
+    }
+
+    /// Applies the format chosen in the options page, named by its key.
+    pub fn with_format(&self, key: &str) -> Settings {
+        Settings {
+            format: Format::from_key(key),
+            ..self.clone()
+        }
     }
 
     /// Whether `typed_host` names another host than the saved one.
@@ -189,6 +207,9 @@ impl Settings {
         if let Some(minutes) = self.remember_minutes {
             fields.push(("rememberMinutes", minutes.into()));
         }
+        if let Some(format) = self.format {
+            fields.push(("format", format.key().into()));
+        }
         Json::object(fields)
     }
 
@@ -204,6 +225,7 @@ impl Settings {
             secret: text("secret"),
             request_timeout_secs: number("requestTimeoutSecs"),
             remember_minutes: number("rememberMinutes"),
+            format: value["format"].as_str().and_then(Format::from_key),
         }
     }
 

@@ -85,8 +85,35 @@ fn a_legacy_page_report_url_needs_no_request() {
         &transport,
         message,
     );
-    assert_eq!(reply, json!({ "ok": true, "url": LEGACY_PAGE }));
+    assert_eq!(
+        reply,
+        json!({ "ok": true, "url": LEGACY_PAGE, "text": LEGACY_PAGE, "html": null })
+    );
     assert!(transport.requests().is_empty());
+}
+
+#[test]
+fn a_page_link_comes_in_the_format_the_options_chose_named_after_the_page() {
+    let transport = Scripted::default();
+    let message = json!({
+        "type": "pageLink", "url": LEGACY_PAGE, "name": "Checkout [EU]", "link": "report",
+    });
+    let page = content_script(LEGACY_PAGE);
+    let mut chosen = settings().with_format("markdown");
+    let reply = ask_as(&page, &chosen, &transport, message.clone());
+    assert_eq!(reply["url"], LEGACY_PAGE);
+    assert_eq!(
+        reply["text"],
+        format!(r"[Checkout \[EU\], run 9001]({LEGACY_PAGE})")
+    );
+
+    chosen = chosen.with_format("html");
+    let reply = ask_as(&page, &chosen, &transport, message);
+    assert_eq!(reply["text"], LEGACY_PAGE);
+    assert_eq!(
+        reply["html"],
+        format!(r#"<a href="{LEGACY_PAGE}">Checkout [EU], run 9001</a>"#)
+    );
 }
 
 #[test]
@@ -109,7 +136,10 @@ fn a_page_share_link_resolves_the_named_orchestration_in_three_requests() {
         &transport,
         message,
     );
-    assert_eq!(reply, json!({ "ok": true, "url": link }));
+    assert_eq!(
+        reply,
+        json!({ "ok": true, "url": link, "text": link, "html": null })
+    );
     let requests = transport.requests();
     assert_eq!(requests.len(), 3);
     assert!(requests[1]

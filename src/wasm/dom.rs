@@ -5,6 +5,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, EventTarget};
 
+use crate::formats::Clip;
+
 pub fn document() -> Document {
     // The extension's pages always have a window and a document.
     web_sys::window()
@@ -51,6 +53,36 @@ pub fn say(element: &Element, text: &str, tone: Tone) {
 pub async fn copy_to_clipboard(text: &str) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or(JsValue::NULL)?;
     let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(drop)
+}
+
+/// Puts `clip` on the clipboard: its HTML beside its text when it has some, so it pastes as a
+/// titled link where HTML is taken and as text elsewhere.
+pub async fn copy_clip(clip: &Clip) -> Result<(), JsValue> {
+    let Some(html) = &clip.html else {
+        return copy_to_clipboard(&clip.text).await;
+    };
+    let blob = |kind: &str, content: &str| {
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(kind);
+        let parts = js_sys::Array::of1(&content.into());
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map(JsValue::from)
+    };
+    let items = js_sys::Object::new();
+    js_sys::Reflect::set(
+        &items,
+        &"text/plain".into(),
+        &blob("text/plain", &clip.text)?,
+    )?;
+    js_sys::Reflect::set(&items, &"text/html".into(), &blob("text/html", html)?)?;
+    let item = web_sys::ClipboardItem::new_with_record_from_str_to_blob_promise(&items)?;
+    let window = web_sys::window().ok_or(JsValue::NULL)?;
+    let promise = window
+        .navigator()
+        .clipboard()
+        .write(&js_sys::Array::of1(&item));
     wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .map(drop)

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 use super::ask::ask;
 use super::chrome;
@@ -36,6 +36,7 @@ pub fn start_options() {
             api_key: by_id("api-key"),
             secret: by_id("secret"),
             remember: by_id("remember-minutes"),
+            format: by_id("format"),
             status: by_id("status"),
             saved: RefCell::new(chrome::load_settings().await),
         });
@@ -56,6 +57,7 @@ struct Page {
     api_key: HtmlInputElement,
     secret: HtmlInputElement,
     remember: HtmlInputElement,
+    format: HtmlSelectElement,
     status: Element,
     saved: RefCell<Settings>,
 }
@@ -131,6 +133,7 @@ impl Page {
         let minutes = saved.remember_minutes.map(|m| m.to_string());
         self.remember
             .set_value(minutes.as_deref().unwrap_or_default());
+        self.format.set_value(saved.format().key());
         self.secret.set_placeholder(if saved.secret.is_empty() {
             ""
         } else {
@@ -160,6 +163,7 @@ impl Page {
             || !self.secret.value().trim().is_empty()
             || self.api_key.value().trim() != saved.api_key
             || self.remember.value().trim().parse::<u32>().ok() != saved.remember_minutes
+            || self.format.value() != saved.format().key()
             || host.as_deref() != Ok(self.host.value().trim())
     }
 
@@ -183,7 +187,8 @@ impl Page {
         let remember = self.remember.value();
         let (edited, moving) = match saved.saved_from(&form).and_then(|edited| {
             let moving = saved.moves_to(form.host)?;
-            Ok((edited.with_remember_minutes(&remember)?, moving))
+            let edited = edited.with_remember_minutes(&remember)?;
+            Ok((edited.with_format(&self.format.value()), moving))
         }) {
             Ok(result) => result,
             Err(error) => {

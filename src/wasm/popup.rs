@@ -6,11 +6,15 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlTemplateElement, KeyboardEvent};
+use web_sys::{
+    Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTemplateElement,
+    KeyboardEvent,
+};
 
 use super::ask::{ask, set_asker, Failure};
 use super::chrome;
-use super::dom::{by_id, child, copy_to_clipboard, document, next_task, on, say, Tone};
+use super::dom::{by_id, child, copy_clip, document, next_task, on, say, Tone};
+use crate::formats::{clip, link_text, Format};
 use crate::json::Json;
 
 const COPY_FAILED: &str = "Could not write to the clipboard. Click inside the popup and try again.";
@@ -20,7 +24,17 @@ pub fn start_popup(asker: String) {
     set_asker(asker);
     let open_options = by_id::<HtmlElement>("open-options");
     on(&open_options, "click", |_| chrome::open_options_page());
+    spawn_local(async {
+        // The options' choice first; the list does not wait for it.
+        let format = chrome::load_settings().await.format();
+        by_id::<HtmlSelectElement>("format").set_value(format.key());
+    });
     spawn_local(show_list());
+}
+
+/// The format chosen in the popup for the next copy.
+fn chosen_format() -> Format {
+    Format::from_key(&by_id::<HtmlSelectElement>("format").value()).unwrap_or_default()
 }
 
 /// Shows the last list known at once, then the fresh one when Functionize answers, with what
@@ -335,7 +349,13 @@ fn act(target: &Element, action: Action) {
         match answer {
             Ok(reply) => {
                 let url = reply["url"].as_str().unwrap_or_default();
-                match copy_to_clipboard(url).await {
+                let name = child::<Element>(&row, ".name").and_then(|name| name.text_content());
+                let run = match action {
+                    Action::ShareLink => None,
+                    Action::ReportUrl => reply["runId"].as_str(),
+                };
+                let text = link_text(name.as_deref().unwrap_or_default(), run);
+                match copy_clip(&clip(chosen_format(), url, &text)).await {
                     Ok(()) => say(&feedback, "Copied", Tone::Good),
                     Err(_) => say(&feedback, COPY_FAILED, Tone::Bad),
                 }

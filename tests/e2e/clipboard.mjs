@@ -28,3 +28,20 @@ export async function writeClipboard(context, text) {
     await page.close();
   }
 }
+
+/** The clipboard's HTML part, or null when it holds only text. */
+export async function readClipboardHtml(context) {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: FUNCTIONIZE_ORIGIN,
+  });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${FUNCTIONIZE_ORIGIN}/`);
+    return await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return item?.types.includes('text/html') ? (await item.getType('text/html')).text() : null;
+    });
+  } finally {
+    await page.close();
+  }
+}

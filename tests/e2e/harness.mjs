@@ -14,7 +14,7 @@ export {
   FUNCTIONIZE_ORIGIN,
   POPUP_VIEWPORT,
 } from './browser.mjs';
-export { readClipboard, writeClipboard } from './clipboard.mjs';
+export { readClipboard, readClipboardHtml, writeClipboard } from './clipboard.mjs';
 export { assertNoConsoleContains } from './console-log.mjs';
 export { controlClient } from './control-client.mjs';
 export { assertTokenOnlyInApiHeader, countTokenHeaders } from './network-log.mjs';

@@ -1,0 +1,74 @@
+// Links are copied the way people paste them: bare, as Markdown, as a rich HTML link with the
+// bare URL beside it, or as a Slack link, each named after the orchestration.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { readClipboard, readClipboardHtml, useSession, writeClipboard } from './harness.mjs';
+import { optionsReady } from './options-ui.mjs';
+import { buttonPlaced, copiedText, copyWith } from './page-button-ui.mjs';
+import { copyFrom, listShown, rowOf } from './popup-ui.mjs';
+import { legacyPath, reportUrl, useReportPages, withRuns } from './report-pages.mjs';
+import { settledText } from './waiting.mjs';
+
+/** Markdown's escaping of a name, as the extension should write it. */
+const markdownName = (name) => name.replace(/[\\`*_[\]()<>&~|]/g, (c) => `\\${c}`);
+const htmlName = (name) => name.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+  .replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+describe('sharing formats', { timeout: 90_000 }, () => {
+  const session = useSession({ shape: 'wrapped', ids: 'numbers' });
+  const open = useReportPages(session);
+
+  async function copyInPopup(item, format) {
+    await writeClipboard(session.browser.context, 'before');
+    const popup = await session.browser.openPopup();
+    await listShown(popup);
+    await popup.selectOption('#format', format);
+    assert.equal(await copyFrom(rowOf(popup, item.deployment_id), 'button.copy-share'), 'Copied');
+    await popup.close();
+    const { context } = session.browser;
+    return { text: await readClipboard(context), html: await readClipboardHtml(context) };
+  }
+
+  it('the popup copies a Markdown link named after the orchestration', async () => {
+    const [item] = await session.fake.control.fixture();
+    const { text, html } = await copyInPopup(item, 'markdown');
+    assert.equal(text, `[${markdownName(item.name.trim())}](${item.share_link})`);
+    assert.equal(html, null);
+  });
+
+  it('the popup copies a rich link: HTML with the bare URL as its text', async () => {
+    const [item] = await session.fake.control.fixture();
+    const { text, html } = await copyInPopup(item, 'html');
+    assert.equal(text, item.share_link);
+    assert.match(html, new RegExp(`<a href="${item.share_link.replace(/[.?]/g, '\\$&')}">`));
+    assert.ok(html.includes(`>${htmlName(item.name.trim())}</a>`), html);
+  });
+
+  it('the popup copies a Slack link', async () => {
+    const [item] = await session.fake.control.fixture();
+    const { text } = await copyInPopup(item, 'slack');
+    const name = item.name.trim().replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    assert.equal(text, `<${item.share_link}|${name}>`);
+  });
+
+  it('the options set the format the popup starts with and the page button uses', async () => {
+    const options = await optionsReady(await session.browser.openOptions());
+    await options.selectOption('#format', 'markdown');
+    await options.click('#save');
+    assert.equal(await settledText(options.locator('#status')), 'Saved.');
+
+    const popup = await session.browser.openPopup();
+    await popup.waitForFunction(() => document.querySelector('#format').value === 'markdown');
+    await popup.close();
+
+    const [item] = withRuns(await session.fake.control.fixture());
+    const { page } = await open(legacyPath(item.numeric_id, item.last_run_id));
+    await buttonPlaced(page);
+    await writeClipboard(session.browser.context, 'before');
+    assert.equal(await copyWith(page, 'report'), copiedText('report'));
+    const copied = await readClipboard(session.browser.context);
+    const name = markdownName(item.name.trim().replace(/\s+/g, ' '));
+    assert.equal(copied, `[${name}, run ${item.last_run_id}](${reportUrl(item, item.last_run_id)})`);
+  });
+});
