@@ -80,6 +80,9 @@ build() {
   rm -rf dist/chrome
   mkdir -p dist
   cp -r extension dist/chrome
+  # The content script is injected into every report page; it ships minified, its readable
+  # source stays in extension/.
+  node_modules/.bin/terser extension/content.js --compress --mangle -o dist/chrome/content.js
   echo "built dist/chrome ($(wc -c <"dist/chrome/pkg/${WASM_NAME}_bg.wasm") bytes of wasm)"
 }
 
@@ -88,8 +91,8 @@ build_fake() {
 }
 
 # What the extension may weigh, in bytes (1 KB = 1,000 bytes): the wasm as `gzip -9` packs it,
-# since that is near what a store and a browser's cache hold, and the content script as it is,
-# since it is injected into every report page as written.
+# since that is near what a store and a browser's cache hold, and the content script as it
+# ships (minified), since it is injected into every report page as it is.
 WASM_GZ_BUDGET=120000
 CONTENT_BUDGET=8000
 

@@ -43,6 +43,10 @@ function cancelSignal(label, message) {
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const label = senderLabel(sender);
   if (label === 'other') return false;
+  if (label === 'extension-page' && message?.type === 'reportPagesMoved') {
+    placeMenu().then(() => sendResponse({ ok: true }), () => sendResponse({ ok: false }));
+    return true;
+  }
   const pageUrl = label === 'content-script' ? sender.url : undefined;
   const cancel = cancelSignal(label, message);
   ready
@@ -65,10 +69,16 @@ chrome.runtime.onInstalled.addListener(() => {
   injectIntoOpenReportPages().catch(() => {});
 });
 
-async function injectIntoOpenReportPages() {
+// The pages of the Functionize hosts the content script runs on: the manifest's, and the one
+// the options registered.
+async function functionizePatterns() {
   const declared = chrome.runtime.getManifest().content_scripts ?? [];
   const registered = await chrome.scripting.getRegisteredContentScripts();
-  const patterns = [...declared, ...registered].flatMap((script) => script.matches ?? []);
+  return [...declared, ...registered].flatMap((script) => script.matches ?? []);
+}
+
+async function injectIntoOpenReportPages() {
+  const patterns = await functionizePatterns();
   if (patterns.length === 0) return;
   const tabs = await chrome.tabs.query({ url: patterns });
   for (const tab of tabs) {
@@ -77,3 +87,37 @@ async function injectIntoOpenReportPages() {
       .catch(() => {}); // a tab that closed or navigated away meanwhile needs nothing
   }
 }
+
+// The keyboard shortcut and the context menu copy the share link of the report page in front.
+// The page's own script does the copy, and says in a toast how it went.
+const COPY_SHARE_LINK = 'copy-share-link';
+
+function copyShareLinkIn(tab) {
+  if (tab?.id === undefined) return;
+  chrome.tabs.sendMessage(tab.id, { type: 'copyShareLinkHere' }, { frameId: 0 }).catch(() => {});
+}
+
+chrome.commands.onCommand.addListener(async (command, tab) => {
+  if (command !== COPY_SHARE_LINK) return;
+  const [active] = tab ? [tab] : await chrome.tabs.query({ active: true, currentWindow: true });
+  copyShareLinkIn(active);
+});
+
+chrome.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === COPY_SHARE_LINK) copyShareLinkIn(tab);
+});
+
+// Made again at every start (Firefox forgets menus with its background page) and whenever the
+// options move the report pages to another host, so the item shows on the Functionize pages
+// and nowhere else.
+async function placeMenu() {
+  await chrome.contextMenus.removeAll();
+  chrome.contextMenus.create({
+    id: COPY_SHARE_LINK,
+    title: 'Copy share link',
+    contexts: ['page', 'selection', 'link'],
+    documentUrlPatterns: await functionizePatterns(),
+  });
+}
+
+placeMenu().catch(() => {});

@@ -143,22 +143,56 @@
     return navigator.clipboard.write([new ClipboardItem(item)]);
   }
 
-  async function copy(link) {
+  // `show` is the buttons' state line for a click, the toast for the shortcut and the menu.
+  async function copy(link, show = setState) {
     if (busy) return;
     const askedFor = page;
-    setState('Copying…', '', true);
+    show('Copying…', '', true);
     const reply = await ask({ type: 'pageLink', url: location.href, name: visibleName(), link });
-    if (askedFor !== page || !host) return; // another page now, or the extension went away
-    if (!reply?.ok) {
-      setState(reply?.error?.message ?? NO_ANSWER, 'bad');
-      return;
-    }
+    // Another page now, or the extension went away.
+    if (askedFor !== page || (show === setState && !host) || orphaned()) return;
+    if (!reply?.ok) return show(reply?.error?.message ?? NO_ANSWER, 'bad');
     try {
       await write(reply.text ?? reply.url, reply.html);
-      setState(link === 'share' ? 'Share link copied' : 'Report URL copied', 'ok');
+      show(link === 'share' ? 'Share link copied' : 'Report URL copied', 'ok');
     } catch {
-      setState('The page did not allow copying. Click the page, then try again.', 'bad');
+      show('The page did not allow copying. Click the page, then try again.', 'bad');
     }
+  }
+
+  // The keyboard shortcut and the page's context menu reach this page through the worker.
+  chrome.runtime.onMessage.addListener((message) => {
+    if (message?.type !== 'copyShareLinkHere') return;
+    const notReport = 'This is not a Functionize report page: open a report or a run, then try again.';
+    if (anchorSelector) copy('share', toast);
+    else toast(notReport, 'bad');
+  });
+
+  // A small note in the page's corner, for copies made without the buttons in view.
+  let toastBox = null;
+  let toastTimer = 0;
+  function toast(text, tone, isBusy = false) {
+    busy = isBusy;
+    if (!toastBox?.isConnected) {
+      const element = document.createElement('span');
+      element.setAttribute(MARK, 'toast');
+      const root = element.attachShadow({ mode: 'closed' });
+      root.innerHTML = `
+        <style>
+          div { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483647;
+            max-width: 360px; padding: 10px 14px; border-radius: 8px; background: #1d2330;
+            color: #fff; font: 13px/1.4 system-ui, sans-serif; box-shadow: 0 4px 16px #0004; }
+          .bad { background: #b42318; }
+          .ok { background: #1b7f3b; }
+        </style>
+        <div role="status" aria-live="polite"></div>`;
+      toastBox = root.querySelector('div');
+      document.body.append(element);
+    }
+    toastBox.textContent = text;
+    toastBox.className = tone;
+    clearTimeout(toastTimer);
+    if (!isBusy) toastTimer = setTimeout(() => toastBox.getRootNode().host.remove(), 5000);
   }
 
   // The page renders client-side: every DOM change may be a navigation or a re-rendered title.

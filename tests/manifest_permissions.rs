@@ -28,6 +28,11 @@ const USES: &[(&str, &str, &str)] = &[
         "src/wasm/chrome.rs",
         r#"["chrome", "scripting"]"#,
     ),
+    (
+        "contextMenus",
+        "extension/background.js",
+        "chrome.contextMenus.create(",
+    ),
 ];
 
 fn manifest() -> Value {

@@ -215,6 +215,7 @@ pub async fn register_page_script(origin_pattern: Option<&str>) -> Result<(), Js
     let _ = JsFuture::from(scripting_unregister(&filter)).await;
 
     let Some(pattern) = origin_pattern else {
+        report_pages_moved().await;
         return Ok(());
     };
     let script = Object::new();
@@ -225,5 +226,15 @@ pub async fn register_page_script(origin_pattern: Option<&str>) -> Result<(), Js
     Reflect::set(&script, &"js".into(), &files)?;
     Reflect::set(&script, &"runAt".into(), &"document_idle".into())?;
     let scripts = js_sys::Array::of1(&script);
-    JsFuture::from(scripting_register(&scripts)).await.map(drop)
+    JsFuture::from(scripting_register(&scripts)).await?;
+    report_pages_moved().await;
+    Ok(())
+}
+
+/// Tells the worker, which shows the "Copy share link" menu item on report pages only.
+async fn report_pages_moved() {
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"type".into(), &"reportPagesMoved".into());
+    // Nothing to do if it fails: the menu is placed again at the worker's next start.
+    let _ = send_message(&message).await;
 }

@@ -98,9 +98,14 @@ pub fn on(target: &EventTarget, kind: &str, handler: impl FnMut(Event) + 'static
 
 /// Resolves in a later task, so the browser can paint and handle input in between.
 pub async fn next_task() {
+    after_ms(0).await;
+}
+
+/// Resolves after `ms` milliseconds, in a later task.
+pub async fn after_ms(ms: i32) {
     let later = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback(&resolve);
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(later).await;

@@ -1,6 +1,6 @@
 //! The options page: the host and token, saved to `chrome.storage.local`, and a connection test.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::rc::Rc;
 
@@ -10,7 +10,7 @@ use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSel
 
 use super::ask::ask;
 use super::chrome;
-use super::dom::{by_id, on, say, Tone};
+use super::dom::{after_ms, by_id, on, say, Tone};
 use super::report_problem::wire_diagnostics;
 use crate::host::Host;
 use crate::json::Json;
@@ -218,12 +218,20 @@ impl Page {
 
         let page = self.clone();
         Some(async move {
+            // Said only when the browser is really asking: a permission already granted is
+            // answered at once, and a flash of this would only puzzle.
+            let answered = Rc::new(Cell::new(false));
+            let (asking, status) = (answered.clone(), page.status.clone());
             let waiting = format!("Waiting for your permission to reach {host}…");
-            say(&page.status, &waiting, Tone::Neutral);
-            let granted = JsFuture::from(permission)
-                .await
-                .ok()
-                .and_then(|g| g.as_bool());
+            spawn_local(async move {
+                after_ms(300).await;
+                if !asking.get() {
+                    say(&status, &waiting, Tone::Neutral);
+                }
+            });
+            let granted = JsFuture::from(permission).await;
+            answered.set(true);
+            let granted = granted.ok().and_then(|g| g.as_bool());
             if granted != Some(true) {
                 let text = format!(
                     "Not saved: the extension needs your permission to reach {host}. \

@@ -212,7 +212,7 @@ async function benchSize(size) {
 }
 
 /** The shipped sizes, as `./build.sh test` checks them: the wasm as `gzip -9` packs it, the
- * content script as it is. */
+ * content script as it ships. */
 async function sizes() {
   const wasm = path.join(EXTENSION_DIR, 'pkg', 'functionize_report_links_bg.wasm');
   const content = await readFile(path.join(EXTENSION_DIR, 'content.js'));

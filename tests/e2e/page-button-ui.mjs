@@ -123,6 +123,23 @@ export async function statusText(page) {
   return result.value.trim();
 }
 
+/** The texts of every live status region the extension drew in the page (buttons and toast). */
+export async function allStatusTexts(page) {
+  const cdp = await cdpOf(page);
+  const texts = [];
+  for (const region of await axNodes(page, 'status')) {
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: region.backendDOMNodeId });
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: 'function () { return this.textContent; }',
+      returnByValue: true,
+    });
+    await cdp.send('Runtime.releaseObject', { objectId: object.objectId });
+    texts.push(result.value.trim());
+  }
+  return texts;
+}
+
 /** The status once it is no longer empty or "Copying…", after an action already started. */
 export function settledStatus(page, { timeout = 10_000 } = {}) {
   let text;
