@@ -8,6 +8,7 @@
 #   ./build.sh test     run every test
 #   ./build.sh fuzz     run the parsers' property tests far longer than the test run does
 #   ./build.sh package  zip the extension for the Chrome and Firefox stores into dist/
+#   ./build.sh icons    draw the PNG icons again from extension/icons/icon.svg
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -184,8 +185,13 @@ case "${1:-build}" in
   fuzz) fuzz ;;
   bench) bench ;;
   package) package ;;
+  icons)
+    need_browser
+    need_npm
+    node tests/icons/render.mjs
+    ;;
   *)
-    echo "usage: ./build.sh [build|demo|test|fuzz|bench|package]" >&2
+    echo "usage: ./build.sh [build|demo|test|fuzz|bench|package|icons]" >&2
     exit 2
     ;;
 esac

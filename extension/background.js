@@ -114,7 +114,7 @@ async function placeMenu() {
   await chrome.contextMenus.removeAll();
   chrome.contextMenus.create({
     id: COPY_SHARE_LINK,
-    title: 'Copy share link',
+    title: chrome.i18n.getMessage('menuCopyShareLink'),
     contexts: ['page', 'selection', 'link'],
     documentUrlPatterns: await functionizePatterns(),
   });

@@ -38,3 +38,33 @@ fn firefox_gets_an_id_a_minimum_version_and_the_data_collection_answer() {
         serde_json::json!(["none"])
     );
 }
+
+/// The width and height a PNG file's header gives.
+fn png_size(path: &Path) -> (u32, u32) {
+    let bytes = fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert_eq!(
+        &bytes[..8],
+        b"\x89PNG\r\n\x1a\n",
+        "{} is a PNG",
+        path.display()
+    );
+    let number = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    (number(16), number(20))
+}
+
+#[test]
+fn every_icon_the_manifest_names_is_a_png_of_that_size() {
+    let manifest = manifest();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("extension");
+    for set in [&manifest["icons"], &manifest["action"]["default_icon"]] {
+        let icons = set.as_object().expect("icons by size");
+        assert!(!icons.is_empty());
+        for (size, file) in icons {
+            let size: u32 = size.parse().expect("a size in pixels");
+            let file = root.join(file.as_str().expect("a file name"));
+            assert_eq!(png_size(&file), (size, size), "{}", file.display());
+        }
+    }
+    let sizes: Vec<&String> = manifest["icons"].as_object().unwrap().keys().collect();
+    assert_eq!(sizes, ["128", "16", "32", "48"]);
+}
