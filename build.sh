@@ -9,6 +9,7 @@
 #   ./build.sh fuzz     run the parsers' property tests far longer than the test run does
 #   ./build.sh package  zip the extension for the Chrome and Firefox stores into dist/
 #   ./build.sh icons    draw the PNG icons again from extension/icons/icon.svg
+#   ./build.sh www      build the project's web page, with a live demo of the popup, into dist/www
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -141,6 +142,7 @@ test_all() {
   check_sizes
   step "Firefox's linter"
   node tests/lint/web-ext-lint.mjs
+  build_www
   build_fake
 
   step "wasm tests in headless Chromium"
@@ -158,6 +160,22 @@ bench() {
   build_fake
   step "benchmark in Chromium (BENCH_SIZES=${BENCH_SIZES:=10,1000,5000}, BENCH_LATENCY_MS=${BENCH_LATENCY_MS:=80})"
   BENCH_SIZES=$BENCH_SIZES BENCH_LATENCY_MS=$BENCH_LATENCY_MS node tests/bench/bench.mjs
+}
+
+# The web page: www/ as it is, the screenshots the end-to-end tests took for the README, and
+# the shipped popup (HTML, CSS, loader, wasm) with a stand-in for the extension APIs.
+build_www() {
+  step "building dist/www"
+  rm -rf dist/www
+  mkdir -p dist/www/demo dist/www/screenshots
+  cp www/index.html www/privacy.html www/style.css dist/www/
+  cp docs/page-button.png docs/popup.png dist/www/screenshots/
+  cp -r dist/chrome/popup.html dist/chrome/popup.css dist/chrome/common.css \
+    dist/chrome/popup.js dist/chrome/pkg dist/chrome/icons www/demo-shim.js dist/www/demo/
+  sed -i 's|<script type="module" src="popup.js"></script>|<script src="demo-shim.js"></script>\n  &|' \
+    dist/www/demo/popup.html
+  grep -q 'demo-shim.js' dist/www/demo/popup.html
+  echo "built dist/www"
 }
 
 # One zip per store, the same files in both: the manifest serves both browsers.
@@ -185,13 +203,17 @@ case "${1:-build}" in
   fuzz) fuzz ;;
   bench) bench ;;
   package) package ;;
+  www)
+    build
+    build_www
+    ;;
   icons)
     need_browser
     need_npm
     node tests/icons/render.mjs
     ;;
   *)
-    echo "usage: ./build.sh [build|demo|test|fuzz|bench|package|icons]" >&2
+    echo "usage: ./build.sh [build|demo|test|fuzz|bench|package|icons|www]" >&2
     exit 2
     ;;
 esac

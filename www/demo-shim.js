@@ -1,0 +1,86 @@
+// The live demo runs the extension's real popup (its HTML, CSS, loader and wasm) in a web page.
+// A web page has no extension APIs, so this stands in for the few the popup calls, and for the
+// service worker behind them: it answers from the sample account below, in the page, with no
+// network. Nothing here ships in the extension.
+(() => {
+  const HOST = 'https://app.functionize.com';
+  const NAMES = [
+    ['Checkout — guest & member (EU)', 'Passed'],
+    ['Login [SSO] smoke', 'Passed'],
+    ['Search: filters & sorting', 'Failed'],
+    ['Cart (mobile) regression', 'Running'],
+    ['Payments *3-D Secure*', 'Passed'],
+    ['Onboarding_v2 wizard', 'Completed'],
+    ['Account settings', 'Passed'],
+    ['Invoices <PDF export>', 'Failed'],
+    ['チェックアウト (JP storefront)', 'Passed'],
+    ['Wishlist sync', null],
+    ['Password reset e-mail', 'Passed'],
+    ['Admin: user roles', 'Completed'],
+  ];
+  const hex = (n) => (n * 2654435761 >>> 0).toString(16).padStart(8, '0').repeat(4);
+  const account = NAMES.map(([name, status], i) => ({
+    deploymentId: hex(i + 1),
+    name,
+    status,
+    lastRunId: status ? String(48200 + i * 7) : null,
+    numericId: 520600 + i,
+    shareCode: `demo${(i + 1) * 7919}`,
+  }));
+  const byId = (id) => account.find((o) => o.deploymentId === id);
+  const later = (value, ms = 180) => new Promise((resolve) => setTimeout(() => resolve(value), ms));
+  const failure = (name, message) => ({ ok: false, error: { name, message } });
+
+  function answer(message) {
+    const item = byId(message?.deploymentId);
+    switch (message?.type) {
+      case 'listOrchestrations':
+        return later({
+          ok: true,
+          orchestrations: account.map(({ deploymentId, name, status, lastRunId }) =>
+            ({ deploymentId, name, status, lastRunId })),
+        }, 400);
+      case 'shareLink':
+        if (!item) return later(failure('NotFound', 'Not found in the sample account.'));
+        return later({ ok: true, url: `${HOST}/public/orchestration-report/${item.shareCode}` });
+      case 'reportUrl': {
+        if (!item) return later(failure('NotFound', 'Not found in the sample account.'));
+        const run = (message.runId ?? '').trim() || item.lastRunId;
+        if (!run) {
+          return later(failure('RunIdNeeded',
+            'No run found for this orchestration yet. Type the run id, then copy again.'));
+        }
+        const url = `${HOST}/v1/orchestrations-report/${item.numericId}/${encodeURIComponent(run)}`;
+        return later({ ok: true, url, runId: run });
+      }
+      default:
+        return later(failure('NotAllowed', 'The demo answers only what the popup asks.'));
+    }
+  }
+
+  const stored = { settings: { format: 'plain' } };
+  const ignored = { addListener() {} };
+  globalThis.chrome = {
+    runtime: {
+      id: 'demo',
+      sendMessage: answer,
+      connect: () => ({ onDisconnect: ignored }),
+      openOptionsPage: async () => {},
+      getManifest: () => ({ version: 'demo' }),
+    },
+    storage: {
+      local: {
+        async get(keys) {
+          const wanted = Array.isArray(keys) ? keys : [keys];
+          return Object.fromEntries(wanted.filter((k) => k in stored).map((k) => [k, stored[k]]));
+        },
+        async set(items) {
+          Object.assign(stored, items);
+        },
+      },
+    },
+    // The demo is no report page, so the popup starts with nothing selected.
+    tabs: { query: async () => [] },
+    permissions: { contains: async () => true },
+  };
+})();
