@@ -5,10 +5,16 @@
 (() => {
   const MARK = 'data-functionize-report-links';
   const MARK_VALUE = 'copy-buttons';
+  const TOAST_MARK = 'data-functionize-report-links-toast';
   // A page that removes the button more often than this per second wins, so the two never
   // fight in a loop. A header re-rendered every second or so keeps its button.
   const MAX_REINSERTS_PER_SECOND = 10;
   const NO_ANSWER = 'The extension did not answer. Try again in a moment.';
+  // Said in the toast, for copies asked by the shortcut or the menu.
+  const NOT_REPORT =
+    'This is not a Functionize report page: open a report or a run, then try again.';
+  const UNDER_WAY = 'A copy is under way; try again in a moment.';
+  const PAGE_CHANGED = 'The page changed before the link came; nothing was copied.';
 
   let anchorSelector = null; // set while the current URL is a report page
   let checkedUrl = null;
@@ -42,13 +48,15 @@
 
   function visibleName() {
     const anchor = anchorSelector && document.querySelector(anchorSelector);
-    return anchor ? anchor.textContent.trim().slice(0, 300) : '';
+    // Cut at 300 UTF-16 units, never inside a character.
+    return anchor ? anchor.textContent.trim().slice(0, 300).replace(/[\ud800-\udbff]$/, '') : '';
   }
 
   async function checkPage() {
     const url = location.href;
     checkedUrl = url;
     page += 1;
+    busy = false; // a copy under way for the page left is dropped when it answers
     reinserts = { since: 0, count: 0, gaveUp: false };
     const info = await ask({ type: 'pageInfo', url });
     if (url !== location.href) return; // navigated again meanwhile; that check wins
@@ -129,8 +137,9 @@
   // focus, not when they appear: a page only looked at costs Functionize nothing, and the click
   // that follows is answered from what the worker remembers, or joins the request under way.
   let prefetched = 0; // the page whose share link was asked for ahead
-  function prefetch() {
-    if (prefetched === page || busy) return;
+  function prefetch(event) {
+    // Only the user's own pointer or focus: a page script dispatching events costs nothing.
+    if (!event.isTrusted || prefetched === page || busy) return;
     prefetched = page;
     ask({ type: 'pageLink', url: location.href, name: visibleName(), link: 'share' });
   }
@@ -145,12 +154,16 @@
 
   // `show` is the buttons' state line for a click, the toast for the shortcut and the menu.
   async function copy(link, show = setState) {
-    if (busy) return;
+    if (busy) return show === toast && toast(UNDER_WAY, 'bad');
     const askedFor = page;
     show('Copying…', '', true);
     const reply = await ask({ type: 'pageLink', url: location.href, name: visibleName(), link });
-    // Another page now, or the extension went away.
-    if (askedFor !== page || (show === setState && !host) || orphaned()) return;
+    if (orphaned()) return; // the extension went away
+    if (askedFor !== page) {
+      if (show === toast) toast(PAGE_CHANGED, 'bad');
+      return;
+    }
+    if (show === setState && !host) return;
     if (!reply?.ok) return show(reply?.error?.message ?? NO_ANSWER, 'bad');
     try {
       await write(reply.text ?? reply.url, reply.html);
@@ -163,9 +176,8 @@
   // The keyboard shortcut and the page's context menu reach this page through the worker.
   chrome.runtime.onMessage.addListener((message) => {
     if (message?.type !== 'copyShareLinkHere') return;
-    const notReport = 'This is not a Functionize report page: open a report or a run, then try again.';
     if (anchorSelector) copy('share', toast);
-    else toast(notReport, 'bad');
+    else toast(NOT_REPORT, 'bad');
   });
 
   // A small note in the page's corner, for copies made without the buttons in view.
@@ -175,7 +187,7 @@
     busy = isBusy;
     if (!toastBox?.isConnected) {
       const element = document.createElement('span');
-      element.setAttribute(MARK, 'toast');
+      element.setAttribute(TOAST_MARK, '');
       const root = element.attachShadow({ mode: 'closed' });
       root.innerHTML = `
         <style>
@@ -203,7 +215,8 @@
   }
 
   // A script left behind by an earlier copy of the extension may have drawn buttons already.
-  for (const old of document.querySelectorAll(`span[${MARK}="${MARK_VALUE}"]`)) old.remove();
+  const left = `span[${MARK}="${MARK_VALUE}"], span[${TOAST_MARK}]`;
+  for (const old of document.querySelectorAll(left)) old.remove();
 
   // Changes are handled in a microtask, so a re-rendered title has its button again before
   // anything else sees it; the cap on re-insertions (see `mayReinsert`) is what keeps a page

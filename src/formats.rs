@@ -39,10 +39,13 @@ pub struct Clip {
 }
 
 /// The link text: the orchestration's name, and the run's for a report URL. Line breaks and
-/// other control characters become spaces, since every format here is one line.
+/// other control characters become spaces, since every format here is one line, and direction
+/// marks and overrides go: pasted into a message, an unclosed override would turn the run and
+/// the URL after it around.
 pub fn link_text(name: &str, run: Option<&str>) -> String {
     let one_line: String = name
         .chars()
+        .filter(|c| !is_direction_control(*c))
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
     let name = one_line.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -55,6 +58,10 @@ pub fn link_text(name: &str, run: Option<&str>) -> String {
         Some(run) => format!("{name}, run {run}"),
         None => name,
     }
+}
+
+fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `url` with `text` as its link text, in `format`.

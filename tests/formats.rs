@@ -68,6 +68,12 @@ fn the_link_text_names_the_orchestration_and_the_run_on_one_line() {
 }
 
 #[test]
+fn direction_overrides_in_a_name_cannot_turn_the_run_and_url_around() {
+    let name = "Smoke \u{202e}evil\u{2066} \u{200f}x";
+    assert_eq!(link_text(name, Some("59006")), "Smoke evil x, run 59006");
+}
+
+#[test]
 fn formats_are_named_by_stable_words() {
     for format in Format::ALL {
         assert_eq!(Format::from_key(format.key()), Some(format));

@@ -26,6 +26,14 @@ describe('the page button asking ahead', { timeout: 60_000 }, () => {
     await buttonPlaced(page);
     assert.deepEqual(await apiCalls(), [], 'a page only looked at costs Functionize nothing');
 
+    // The page's own script pretending the pointer came: not the user, so nothing is asked.
+    await page.evaluate((selector) => {
+      const host = document.querySelector(selector);
+      for (const kind of ['pointerenter', 'focusin']) host.dispatchEvent(new PointerEvent(kind));
+    }, HOST_SELECTOR);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.deepEqual(await apiCalls(), [], 'a page script cannot make the extension ask');
+
     await page.hover(HOST_SELECTOR);
     await until(async () => (await apiCalls()).some((r) => r.path.endsWith('/csvreport') && r.status),
       'the share link was asked for on hover');

@@ -106,38 +106,37 @@ export async function clickButton(page, name) {
   await page.mouse.click((left + right) / 2, (top + bottom) / 2);
 }
 
-/** The text of the button's live status region, as a screen reader announces it. */
-export async function statusText(page) {
+/** Every live status region the extension drew in the page: its text, and whether it is the
+ * buttons' own (the other is the toast of a shortcut or menu copy). */
+async function statusRegions(page) {
   const cdp = await cdpOf(page);
-  const regions = await axNodes(page, 'status');
-  assert.equal(regions.length, 1, 'status regions of the page button');
-  const { object } = await cdp.send('DOM.resolveNode', {
-    backendNodeId: regions[0].backendDOMNodeId,
-  });
-  const { result } = await cdp.send('Runtime.callFunctionOn', {
-    objectId: object.objectId,
-    functionDeclaration: 'function () { return this.textContent; }',
-    returnByValue: true,
-  });
-  await cdp.send('Runtime.releaseObject', { objectId: object.objectId });
-  return result.value.trim();
-}
-
-/** The texts of every live status region the extension drew in the page (buttons and toast). */
-export async function allStatusTexts(page) {
-  const cdp = await cdpOf(page);
-  const texts = [];
+  const regions = [];
   for (const region of await axNodes(page, 'status')) {
     const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: region.backendDOMNodeId });
     const { result } = await cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId,
-      functionDeclaration: 'function () { return this.textContent; }',
+      functionDeclaration: `function () {
+        const host = this.getRootNode().host;
+        return { text: this.textContent.trim(), buttons: Boolean(host?.matches('${HOST_SELECTOR}')) };
+      }`,
       returnByValue: true,
     });
     await cdp.send('Runtime.releaseObject', { objectId: object.objectId });
-    texts.push(result.value.trim());
+    regions.push(result.value);
   }
-  return texts;
+  return regions;
+}
+
+/** The text of the buttons' live status region, as a screen reader announces it. */
+export async function statusText(page) {
+  const regions = (await statusRegions(page)).filter((region) => region.buttons);
+  assert.equal(regions.length, 1, 'status regions of the page button');
+  return regions[0].text;
+}
+
+/** The texts of every live status region the extension drew in the page (buttons and toast). */
+export async function allStatusTexts(page) {
+  return (await statusRegions(page)).map((region) => region.text);
 }
 
 /** The status once it is no longer empty or "Copying…", after an action already started. */

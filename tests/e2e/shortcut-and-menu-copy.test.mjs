@@ -7,8 +7,8 @@ import { describe, it } from 'node:test';
 import {
   FUNCTIONIZE_ORIGIN, readClipboard, serviceWorker, useSession, writeClipboard,
 } from './harness.mjs';
-import { allStatusTexts, buttonPlaced } from './page-button-ui.mjs';
-import { legacyPath, useReportPages, withRuns } from './report-pages.mjs';
+import { allStatusTexts, buttonPlaced, copiedText, copyWith } from './page-button-ui.mjs';
+import { legacyPath, navigateInApp, useReportPages, withRuns } from './report-pages.mjs';
 import { until } from './waiting.mjs';
 
 describe('copying from the shortcut or the context menu', { timeout: 60_000 }, () => {
@@ -53,5 +53,30 @@ describe('copying from the shortcut or the context menu', { timeout: 60_000 }, (
     assert.ok(texts.includes(
       'This is not a Functionize report page: open a report or a run, then try again.'), texts);
     await page.close();
+  });
+});
+
+describe('a shortcut copy when the page changes before the answer', { timeout: 60_000 }, () => {
+  // Every API answer takes a while, so the page can move on in between.
+  const session = useSession({ shape: 'bare', ids: 'strings', latencyMs: 700 });
+  const open = useReportPages(session);
+
+  it('says nothing was copied, and the new page\'s buttons still work', async () => {
+    const [first, second] = withRuns(await session.fake.control.fixture());
+    const { page } = await open(legacyPath(first.numeric_id, first.last_run_id));
+    await buttonPlaced(page);
+    const worker = await serviceWorker(session.browser.context);
+    await worker.evaluate(async (pageUrl) => {
+      const [tab] = await chrome.tabs.query({ url: pageUrl });
+      await chrome.tabs.sendMessage(tab.id, { type: 'copyShareLinkHere' }, { frameId: 0 });
+    }, page.url());
+    await navigateInApp(page, legacyPath(second.numeric_id, second.last_run_id));
+
+    const changed = 'The page changed before the link came; nothing was copied.';
+    await until(async () => (await allStatusTexts(page)).includes(changed), 'the toast');
+    await buttonPlaced(page);
+    await writeClipboard(session.browser.context, 'before');
+    assert.equal(await copyWith(page, 'share'), copiedText('share'));
+    assert.equal(await readClipboard(session.browser.context), second.share_link);
   });
 });
