@@ -110,14 +110,24 @@ chrome.contextMenus.onClicked.addListener((info, tab) => {
 // Made again at every start (Firefox forgets menus with its background page) and whenever the
 // options move the report pages to another host, so the item shows on the Functionize pages
 // and nowhere else.
-async function placeMenu() {
-  await chrome.contextMenus.removeAll();
-  chrome.contextMenus.create({
-    id: COPY_SHARE_LINK,
-    title: chrome.i18n.getMessage('menuCopyShareLink'),
-    contexts: ['page', 'selection', 'link'],
-    documentUrlPatterns: await functionizePatterns(),
+// One placement at a time: two at once would both remove, then both create the same id.
+let menuPlaced = Promise.resolve();
+function placeMenu() {
+  menuPlaced = menuPlaced.catch(() => {}).then(async () => {
+    await chrome.contextMenus.removeAll();
+    const documentUrlPatterns = await functionizePatterns();
+    const item = {
+      id: COPY_SHARE_LINK,
+      title: chrome.i18n.getMessage('menuCopyShareLink'),
+      contexts: ['page', 'selection', 'link'],
+      documentUrlPatterns,
+    };
+    await new Promise((resolve, reject) => {
+      chrome.contextMenus.create(item, () =>
+        (chrome.runtime.lastError ? reject(chrome.runtime.lastError) : resolve()));
+    });
   });
+  return menuPlaced;
 }
 
 placeMenu().catch(() => {});
