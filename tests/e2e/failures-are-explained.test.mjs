@@ -19,7 +19,9 @@ describe('a failing Functionize, as the popup explains it', { timeout: 120_000 }
   async function listingWith(rules) {
     const { control } = session.fake;
     await control.reset();
-    await control.rules(rules);
+    // Exact: every API path starts with the list's, and a rule used up by another request
+    // (a "times: 1" one especially) would leave the list request unbent.
+    await control.rules(rules.map((rule) => ({ exact: true, ...rule })));
     try {
       const popup = await session.browser.openPopup();
       const count = await listShown(popup, { expectList: false });

@@ -33,6 +33,10 @@ pub struct Rule {
     /// How many more requests the rule applies to; absent means for ever.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub times: Option<u32>,
+    /// The path must be `path` itself, not merely contain it: for a rule on the list endpoint,
+    /// whose path every other API path starts with.
+    #[serde(default)]
+    pub exact: bool,
 }
 
 impl Rule {
@@ -46,7 +50,12 @@ impl Rule {
     }
 
     fn matches(&self, path: &str) -> bool {
-        path.contains(&self.path) && self.times != Some(0)
+        let on_path = if self.exact {
+            path == self.path
+        } else {
+            path.contains(&self.path)
+        };
+        on_path && self.times != Some(0)
     }
 
     /// Applies the rule to the answer the fake would otherwise give. Only the answer is bent
@@ -132,6 +141,16 @@ mod tests {
         set.replace(vec![rule(r#"{"path":"csvreport","status":503}"#)]);
         assert!(set.take("/api/v4/orchestration").is_none());
         assert!(set.take("/api/v4/orchestration/abc/csvreport").is_some());
+    }
+
+    #[test]
+    fn an_exact_rule_leaves_longer_paths_alone() {
+        let mut set = RuleSet::default();
+        set.replace(vec![rule(
+            r#"{"path":"/api/v4/orchestration","status":502,"exact":true}"#,
+        )]);
+        assert!(set.take("/api/v4/orchestration/0af/group").is_none());
+        assert_eq!(set.take("/api/v4/orchestration").unwrap().status, Some(502));
     }
 
     #[test]
