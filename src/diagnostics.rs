@@ -146,15 +146,12 @@ pub fn shape_of(content_type: Option<&str>, body: &str) -> String {
     }
     match Json::parse(text) {
         Some(Json::Object(map)) => {
-            // In a fixed order, each once, whatever the body's order and repeats.
-            let mut keys: Vec<&str> = map.keys().collect();
-            keys.sort_unstable();
-            keys.dedup();
-            let known: Vec<&str> = keys
-                .iter()
-                .filter_map(|key| KNOWN_FIELDS.iter().find(|k| *k == key).copied())
+            // Read from text, the keys come sorted and each once, whatever the body's order.
+            let known: Vec<&str> = map
+                .keys()
+                .filter_map(|key| KNOWN_FIELDS.iter().find(|k| **k == key).copied())
                 .collect();
-            let others = keys.len() - known.len();
+            let others = map.len() - known.len();
             let mut fields = known.join(", ");
             if others > 0 {
                 let joiner = if fields.is_empty() { "" } else { ", " };
