@@ -172,7 +172,10 @@ build_www() {
   cp docs/page-button.png docs/popup.png dist/www/screenshots/
   cp -r dist/chrome/popup.html dist/chrome/popup.css dist/chrome/common.css \
     dist/chrome/popup.js dist/chrome/pkg dist/chrome/icons www/demo-shim.js dist/www/demo/
-  sed -i 's|<script type="module" src="popup.js"></script>|<script src="demo-shim.js"></script>\n  &|' \
+  # The popup's words come from the extension's catalog, which the shim reads from here.
+  printf 'globalThis.demoMessages = %s;\n' "$(cat dist/chrome/_locales/en/messages.json)" \
+    >dist/www/demo/messages.js
+  sed -i 's|<script type="module" src="popup.js"></script>|<script src="messages.js"></script>\n  <script src="demo-shim.js"></script>\n  &|' \
     dist/www/demo/popup.html
   grep -q 'demo-shim.js' dist/www/demo/popup.html
   echo "built dist/www"

@@ -56,7 +56,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
         ok: false,
         error: {
           name: 'Internal',
-          message: 'The extension hit an internal error. Reload it from the extensions page and try again.',
+          message: chrome.i18n.getMessage('errorInternal'),
         },
       }),
     );

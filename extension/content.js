@@ -9,12 +9,13 @@
   // A page that removes the button more often than this per second wins, so the two never
   // fight in a loop. A header re-rendered every second or so keeps its button.
   const MAX_REINSERTS_PER_SECOND = 10;
-  const NO_ANSWER = 'The extension did not answer. Try again in a moment.';
-  // Said in the toast, for copies asked by the shortcut or the menu.
-  const NOT_REPORT =
-    'This is not a Functionize report page: open a report or a run, then try again.';
-  const UNDER_WAY = 'A copy is under way; try again in a moment.';
-  const PAGE_CHANGED = 'The page changed before the link came; nothing was copied.';
+  // The sharing formats, each with the message that names it.
+  const FORMATS = [
+    ['plain', 'formatPlain'],
+    ['markdown', 'formatMarkdown'],
+    ['html', 'formatHtmlShort'],
+    ['slack', 'formatSlack'],
+  ];
 
   let anchorSelector = null; // set while the current URL is a report page
   let checkedUrl = null;
@@ -24,6 +25,7 @@
   let host = null; // this instance's button host element
   let shadow = null;
   let observer = null;
+  let defaultFormat = null; // the options' format, which the page's menu starts with
 
   // After the extension is reloaded or updated, this script stays in the page without a
   // runtime; it then removes its button and stops, quietly.
@@ -34,6 +36,16 @@
     host?.remove();
     host = null;
     anchorSelector = null;
+  }
+
+  // Words in the browser's language. A script left behind by a reloaded extension has no
+  // catalog any more; it shows the key rather than failing.
+  function t(key) {
+    try {
+      return chrome.i18n.getMessage(key) || key;
+    } catch {
+      return key;
+    }
   }
 
   async function ask(message) {
@@ -61,6 +73,7 @@
     const info = await ask({ type: 'pageInfo', url });
     if (url !== location.href) return; // navigated again meanwhile; that check wins
     anchorSelector = info?.ok && info.report ? info.selector : null;
+    if (anchorSelector) defaultFormat = info.format;
     if (shadow) setState('', '');
     place();
   }
@@ -96,22 +109,31 @@
         :host { all: initial; display: inline-flex; gap: 6px; align-items: center;
           margin-left: 12px; vertical-align: middle; font: 13px/1.3 system-ui, sans-serif;
           flex: none; white-space: nowrap; }
-        button { font: inherit; padding: 4px 10px; border-radius: 6px; cursor: pointer;
+        button, select { font: inherit; padding: 4px 10px; border-radius: 6px; cursor: pointer;
           border: 1px solid #9aa4b8; background: #fff; color: #1d2330; }
+        select { padding: 3px 4px; }
         button.main { background: #2857d6; border-color: #2857d6; color: #fff; }
-        button:focus-visible { outline: 2px solid #2857d6; outline-offset: 2px; }
+        :focus-visible { outline: 2px solid #2857d6; outline-offset: 2px; }
         button[aria-disabled="true"] { opacity: .7; cursor: progress; }
         .state { color: #3d4658; }
         .state.bad { color: #b42318; }
         .state.ok { color: #1b7f3b; }
         @media (prefers-color-scheme: dark) {
-          button { background: #1b1e25; color: #e6e9ef; border-color: #5b6475; }
+          button, select { background: #1b1e25; color: #e6e9ef; border-color: #5b6475; }
           .state { color: #c3cad6; }
         }
       </style>
-      <button class="main" type="button" data-link="share">Copy share link</button>
-      <button type="button" data-link="report">Copy report URL</button>
+      <button class="main" type="button" data-link="share"></button>
+      <button type="button" data-link="report"></button>
+      <select></select>
       <span class="state" role="status" aria-live="polite"></span>`;
+    // The words go in as text: a translation is never read as markup.
+    shadow.querySelector('[data-link="share"]').textContent = t('copyShareLink');
+    shadow.querySelector('[data-link="report"]').textContent = t('copyReportUrl');
+    const menu = shadow.querySelector('select');
+    menu.setAttribute('aria-label', t('copyAs'));
+    for (const [key, name] of FORMATS) menu.add(new Option(t(name), key));
+    menu.value = defaultFormat ?? 'plain';
     element.addEventListener('pointerenter', prefetch);
     shadow.addEventListener('focusin', prefetch);
     shadow.addEventListener('click', (event) => {
@@ -154,22 +176,25 @@
 
   // `show` is the buttons' state line for a click, the toast for the shortcut and the menu.
   async function copy(link, show = setState) {
-    if (busy) return show === toast && toast(UNDER_WAY, 'bad');
+    if (busy) return show === toast && toast(t('pageCopyUnderWay'), 'bad');
     const askedFor = page;
-    show('Copying…', '', true);
-    const reply = await ask({ type: 'pageLink', url: location.href, name: visibleName(), link });
+    show(t('pageCopying'), '', true);
+    // The shortcut and the menu copy in the options' format; the buttons in the one chosen.
+    const format = show === setState ? shadow.querySelector('select').value : undefined;
+    const request = { type: 'pageLink', url: location.href, name: visibleName(), link, format };
+    const reply = await ask(request);
     if (orphaned()) return; // the extension went away
     if (askedFor !== page) {
-      if (show === toast) toast(PAGE_CHANGED, 'bad');
+      if (show === toast) toast(t('pageChanged'), 'bad');
       return;
     }
     if (show === setState && !host) return;
-    if (!reply?.ok) return show(reply?.error?.message ?? NO_ANSWER, 'bad');
+    if (!reply?.ok) return show(reply?.error?.message ?? t('pageNoAnswer'), 'bad');
     try {
       await write(reply.text ?? reply.url, reply.html);
-      show(link === 'share' ? 'Share link copied' : 'Report URL copied', 'ok');
+      show(link === 'share' ? t('pageShareLinkCopied') : t('pageReportUrlCopied'), 'ok');
     } catch {
-      show('The page did not allow copying. Click the page, then try again.', 'bad');
+      show(t('pageCopyRefused'), 'bad');
     }
   }
 
@@ -177,7 +202,7 @@
   chrome.runtime.onMessage.addListener((message) => {
     if (message?.type !== 'copyShareLinkHere') return;
     if (anchorSelector) copy('share', toast);
-    else toast(NOT_REPORT, 'bad');
+    else toast(t('pageNotReport'), 'bad');
   });
 
   // A small note in the page's corner, for copies made without the buttons in view.

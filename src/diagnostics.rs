@@ -280,12 +280,12 @@ impl Exchange {
     }
 
     fn from_json(value: &Json) -> Option<Exchange> {
-        let text = |key: &str| value[key].as_str().map(str::to_owned);
+        let string = |key: &str| value[key].as_str().map(str::to_owned);
         Some(Exchange {
-            method: text("method")?,
-            endpoint: text("endpoint")?,
-            outcome: text("outcome")?,
-            shape: text("shape")?,
+            method: string("method")?,
+            endpoint: string("endpoint")?,
+            outcome: string("outcome")?,
+            shape: string("shape")?,
         })
     }
 }
@@ -302,12 +302,12 @@ impl Incident {
     }
 
     fn from_json(value: &Json) -> Option<Incident> {
-        let text = |key: &str| value[key].as_str().map(str::to_owned);
+        let string = |key: &str| value[key].as_str().map(str::to_owned);
         let exchanges = value["exchanges"].as_array()?;
         Some(Incident {
-            at: text("at")?,
-            request: text("request")?,
-            error: text("error")?,
+            at: string("at")?,
+            request: string("request")?,
+            error: string("error")?,
             exchanges: exchanges.iter().filter_map(Exchange::from_json).collect(),
         })
     }

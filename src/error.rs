@@ -1,10 +1,14 @@
 //! The one error type of the crate. Every failure a user can meet ends up as one of these
-//! variants, and each variant carries the sentence the popup or the options page shows.
+//! variants, and each variant names the message the popup or the options page shows, in the
+//! browser's language (see `crate::locale`).
 //!
 //! No variant ever holds a token or a secret: the fields hold field names, short reasons and
-//! numbers, and text that came from Functionize is scrubbed of the token by the client.
+//! numbers (already in the user's language), and text that came from Functionize is scrubbed
+//! of the token by the client.
 
 use std::fmt;
+
+use crate::locale::{text, text_with};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Error {
@@ -58,51 +62,28 @@ impl Error {
         }
     }
 
-    /// The sentence a user sees: what went wrong, then what to do next.
+    /// The sentence a user sees, in their language: what went wrong, then what to do next.
     pub fn message(&self) -> String {
         match self {
-            Error::NoToken => {
-                "No Functionize token yet. Open the options and paste your access token.".into()
-            }
-            Error::TokenRejected => "Token rejected or expired — update it in the options.".into(),
-            Error::CredentialsRejected => "API key or secret rejected — check both in the \
-                options, or paste an access token instead."
-                .into(),
-            Error::NotFound => "Not found for this token: the orchestration may have been \
-                deleted or belong to another account. Refresh the list and try again."
-                .into(),
-            Error::NoApiAtHost { host } => format!(
-                "No Functionize API at {host}: it answered \"not found\". Check the host in \
-                 the options: it is the one in your Functionize address bar."
-            ),
+            Error::NoToken => text("errorNoToken"),
+            Error::TokenRejected => text("errorTokenRejected"),
+            Error::CredentialsRejected => text("errorCredentialsRejected"),
+            Error::NotFound => text("errorNotFound"),
+            Error::NoApiAtHost { host } => text_with("errorNoApiAtHost", &[host]),
             Error::RateLimited { retry_after_secs } => {
-                format!("Rate limited by Functionize, try again in {retry_after_secs} s.")
+                text_with("errorRateLimited", &[&retry_after_secs.to_string()])
             }
-            Error::NotAnswering => "Functionize is not answering. Check the host in the \
-                options, or try again in a minute."
-                .into(),
-            Error::Unexpected { missing } => format!(
-                "Unexpected answer from Functionize: {}. Try again in a minute; if it keeps \
-                 happening, the Functionize API may have changed.",
-                describe_missing(missing)
-            ),
-            Error::UnsafeShareLink { reason } => format!(
-                "Functionize sent a share link that is not safe to copy ({reason}), so nothing \
-                 was copied. Open the report in Functionize and share it from there."
-            ),
+            Error::NotAnswering => text("errorNotAnswering"),
+            Error::Unexpected { missing } => {
+                text_with("errorUnexpected", &[&describe_missing(missing)])
+            }
+            Error::UnsafeShareLink { reason } => text_with("errorUnsafeShareLink", &[reason]),
             Error::InvalidInput { field, reason } => {
-                format!("The {field} is not valid: {reason}. Correct it and try again.")
+                text_with("errorInvalidInput", &[field, reason])
             }
-            Error::RunIdNeeded => {
-                "No run found for this orchestration yet. Type the run id, then copy again.".into()
-            }
-            Error::HostNotPermitted { host } => format!(
-                "The extension has no permission to reach {host}. Open the options and press \
-                 Save, then allow access when the browser asks."
-            ),
-            Error::NotAllowed => "The extension refused this request: it answers only its own \
-                pages. Use the toolbar popup instead."
-                .into(),
+            Error::RunIdNeeded => text("errorRunIdNeeded"),
+            Error::HostNotPermitted { host } => text_with("errorHostNotPermitted", &[host]),
+            Error::NotAllowed => text("errorNotAllowed"),
         }
     }
 
@@ -112,12 +93,12 @@ impl Error {
         if secret.is_empty() {
             return self;
         }
-        let scrub = |text: String| {
-            let text = text.replace(secret, "[token]");
-            if reveals(&text, secret) {
-                WITHHELD.to_owned()
+        let scrub = |said: String| {
+            let said = said.replace(secret, "[token]");
+            if reveals(&said, secret) {
+                text("missingWithheldAnswer")
             } else {
-                text
+                said
             }
         };
         match self {
@@ -135,9 +116,6 @@ impl Error {
         }
     }
 }
-
-const WITHHELD: &str =
-    "readable answer (its text was withheld because it repeated part of your token)";
 
 /// Whether `text` gives away `secret` or a usable part of it: the whole secret, or any run of
 /// `PIECE` of its characters, ignoring case and percent-encoding; or, where the text was cut
@@ -194,9 +172,9 @@ fn describe_missing(missing: &str) -> String {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
     if is_field_name {
-        format!("no `{missing}` field")
+        text_with("missingField", &[missing])
     } else {
-        format!("no {missing}")
+        text_with("missingThing", &[missing])
     }
 }
 

@@ -3,6 +3,8 @@
 //! text names the orchestration, and the run for a report URL; each format escapes it by its
 //! own rules, so a name like `[a](b) *c*` stays a name.
 
+use crate::locale::{text, text_with};
+
 /// How a link is put on the clipboard.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Format {
@@ -50,12 +52,12 @@ pub fn link_text(name: &str, run: Option<&str>) -> String {
         .collect();
     let name = one_line.split_whitespace().collect::<Vec<_>>().join(" ");
     let name = if name.is_empty() {
-        "Functionize report".to_owned()
+        text("linkTextUnnamed")
     } else {
         name
     };
     match run {
-        Some(run) => format!("{name}, run {run}"),
+        Some(run) => text_with("linkTextWithRun", &[&name, run]),
         None => name,
     }
 }

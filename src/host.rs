@@ -5,6 +5,7 @@
 use std::fmt;
 
 use crate::error::Error;
+use crate::locale::text;
 
 pub const DEFAULT_HOST: &str = "app.functionize.com";
 
@@ -17,35 +18,36 @@ impl Host {
     /// around it), strict about anything that would change where requests go.
     pub fn parse(input: &str) -> Result<Self, Error> {
         let invalid = |reason: &str| Error::InvalidInput {
-            field: "host".into(),
-            reason: reason.into(),
+            field: text("fieldHost"),
+            reason: text(reason),
         };
         let lower = input.trim().to_ascii_lowercase();
         if lower.is_empty() {
-            return Err(invalid("it is empty"));
+            return Err(invalid("reasonEmpty"));
         }
         if lower.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(invalid("it contains spaces"));
+            return Err(invalid("reasonHasSpaces"));
         }
 
         let without_scheme = match lower.split_once("://") {
             Some(("https" | "http", rest)) => rest,
-            Some(_) => return Err(invalid("only https hosts are supported")),
+            Some(_) => return Err(invalid("reasonOnlyHttps")),
             None => lower.as_str(),
         };
         let authority = without_scheme.strip_suffix('/').unwrap_or(without_scheme);
 
         if authority.contains('@') {
-            return Err(invalid("it contains a user name; give only the host name"));
+            return Err(invalid("reasonHostHasUserName"));
         }
         if authority.contains(['/', '\\', '?', '#']) {
-            return Err(invalid("it contains a path; give only the host name"));
+            return Err(invalid("reasonHostHasPath"));
         }
         Self::from_authority(authority).map_err(invalid)
     }
 
     /// Validates `name[:port]` that is already lower case. Used for settings and for the
-    /// host of a share link, so both follow one rule.
+    /// host of a share link, so both follow one rule. A refusal is the key of its reason in
+    /// the message catalog.
     pub(crate) fn from_authority(authority: &str) -> Result<Self, &'static str> {
         let (name, port) = match authority.split_once(':') {
             Some((name, port)) => (name, Some(port)),
@@ -100,23 +102,23 @@ impl fmt::Display for Host {
 /// names are not accepted; no Functionize deployment is known to need them.
 fn check_name(name: &str) -> Result<(), &'static str> {
     if name.is_empty() {
-        return Err("it has no host name");
+        return Err("reasonNoHostName");
     }
     if name.len() > 253 {
-        return Err("the host name is too long");
+        return Err("reasonHostNameTooLong");
     }
     for label in name.split('.') {
         if label.is_empty() || label.len() > 63 {
-            return Err("the host name has an empty or overlong part");
+            return Err("reasonHostNameBadPart");
         }
         if !label
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         {
-            return Err("the host name may only contain letters, digits, dots and hyphens");
+            return Err("reasonHostNameBadCharacters");
         }
         if label.starts_with('-') || label.ends_with('-') {
-            return Err("a part of the host name starts or ends with a hyphen");
+            return Err("reasonHostNameHyphen");
         }
     }
     Ok(())
@@ -130,7 +132,7 @@ fn check_port(port: &str) -> Result<(), &'static str> {
     if valid {
         Ok(())
     } else {
-        Err("the port must be a number from 1 to 65535")
+        Err("reasonBadPort")
     }
 }
 

@@ -6,6 +6,7 @@ use std::fmt;
 
 use crate::error::Error;
 use crate::json::Json;
+use crate::locale::text;
 
 /// The 32-character hex id the API uses for an orchestration, stored in lower case.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -19,17 +20,17 @@ impl DeploymentId {
     pub fn parse(input: &str) -> Result<Self, Error> {
         let hex = input.trim();
         let invalid = |reason: &str| Error::InvalidInput {
-            field: "deployment id".into(),
-            reason: reason.into(),
+            field: text("fieldDeploymentId"),
+            reason: text(reason),
         };
         if hex.is_empty() {
-            return Err(invalid("it is empty"));
+            return Err(invalid("reasonEmpty"));
         }
         if hex.len() != Self::LEN {
-            return Err(invalid("it must be 32 hexadecimal characters"));
+            return Err(invalid("reasonDeploymentIdLength"));
         }
         if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return Err(invalid("it may only contain 0-9 and a-f"));
+            return Err(invalid("reasonDeploymentIdCharacters"));
         }
         Ok(Self(hex.to_ascii_lowercase()))
     }
@@ -67,8 +68,8 @@ impl OrchestrationId {
             .filter(|&n| n > 0)
             .map(Self)
             .ok_or_else(|| Error::InvalidInput {
-                field: "orchestration id".into(),
-                reason: "it must be a positive whole number".into(),
+                field: text("fieldOrchestrationId"),
+                reason: text("reasonPositiveNumber"),
             })
     }
 
@@ -94,22 +95,22 @@ impl RunId {
     pub fn parse(input: &str) -> Result<Self, Error> {
         let run = input.trim();
         let invalid = |reason: &str| Error::InvalidInput {
-            field: "run id".into(),
-            reason: reason.into(),
+            field: text("fieldRunId"),
+            reason: text(reason),
         };
         if run.is_empty() {
-            return Err(invalid("it is empty"));
+            return Err(invalid("reasonEmpty"));
         }
         if run.chars().count() > Self::MAX_CHARS {
-            return Err(invalid("it is longer than 200 characters"));
+            return Err(invalid("reasonRunIdTooLong"));
         }
         if run.chars().any(char::is_control) {
-            return Err(invalid("it contains control characters"));
+            return Err(invalid("reasonControlCharacters"));
         }
         // Browsers resolve "." and ".." (even percent-encoded) as relative path steps, which
         // would turn the report URL into a different page.
         if run == "." || run == ".." {
-            return Err(invalid("it cannot be a dot path"));
+            return Err(invalid("reasonDotPath"));
         }
         Ok(Self(run.to_owned()))
     }
@@ -122,13 +123,13 @@ impl RunId {
                 json_u64(value)
                     .map(|n| Self(n.to_string()))
                     .ok_or_else(|| Error::InvalidInput {
-                        field: "run id".into(),
-                        reason: "it is not a whole number".into(),
+                        field: text("fieldRunId"),
+                        reason: text("reasonNotWholeNumber"),
                     })
             }
             _ => Err(Error::InvalidInput {
-                field: "run id".into(),
-                reason: "it is neither text nor a number".into(),
+                field: text("fieldRunId"),
+                reason: text("reasonNotTextOrNumber"),
             }),
         }
     }

@@ -10,6 +10,7 @@ pub mod host;
 pub mod ids;
 pub mod json;
 pub mod links;
+pub mod locale;
 pub mod messages;
 pub mod page_links;
 pub mod pages;
@@ -17,7 +18,7 @@ pub mod resolve;
 pub mod settings;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub(crate) mod wasm;
 
 pub use error::Error;
 pub use host::Host;

@@ -6,6 +6,7 @@ use std::fmt;
 use crate::error::Error;
 use crate::host::Host;
 use crate::ids::{OrchestrationId, RunId};
+use crate::locale::{text, text_with};
 
 /// `https://{host}/v1/orchestrations-report/{numeric_id}/{run_id}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,42 +65,42 @@ impl ShareLink {
     /// Whitespace around the link is trimmed: it is harmless, and backends often add a newline.
     pub fn parse(raw: &str, host: &Host) -> Result<Self, Error> {
         let refuse = |reason: &str| Error::UnsafeShareLink {
-            reason: reason.into(),
+            reason: text(reason),
         };
         let link = raw.trim();
         if link.is_empty() {
-            return Err(refuse("it is empty"));
+            return Err(refuse("linkReasonEmpty"));
         }
         if link.len() > Self::MAX_LEN {
-            return Err(refuse("it is too long"));
+            return Err(refuse("linkReasonTooLong"));
         }
 
         let rest = strip_prefix_ignoring_case(link, "https://")
-            .ok_or_else(|| refuse("it is not an https link"))?;
+            .ok_or_else(|| refuse("linkReasonNotHttps"))?;
         if link.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(refuse("it contains spaces or control characters"));
+            return Err(refuse("linkReasonSpaces"));
         }
         // Browsers read `\` as `/` in https URLs, which would move the host boundary.
         if link.contains('\\') {
-            return Err(refuse("it contains a backslash"));
+            return Err(refuse("linkReasonBackslash"));
         }
 
         let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
         let (authority, path) = rest.split_at(authority_end);
         if authority.contains('@') {
-            return Err(refuse("it carries a user name"));
+            return Err(refuse("linkReasonUserName"));
         }
         let found = Host::from_authority(&authority.to_ascii_lowercase())
-            .map_err(|_| refuse("its host name is not valid"))?;
+            .map_err(|_| refuse("linkReasonBadHost"))?;
         if !is_functionize(&found, host) {
             return Err(Error::UnsafeShareLink {
-                reason: format!("it points to {found}, not to Functionize"),
+                reason: text_with("linkReasonElsewhere", &[found.as_str()]),
             });
         }
         // Only the characters a URL may carry unencoded: no quotes or angle brackets that turn
         // into markup when pasted, no invisible or right-to-left characters that disguise it.
         if !link.bytes().all(is_url_byte) {
-            return Err(refuse("it contains characters a link should not have"));
+            return Err(refuse("linkReasonBadCharacters"));
         }
         Ok(Self(format!("https://{found}{path}")))
     }

@@ -12,6 +12,7 @@ use crate::host::Host;
 use crate::ids::{DeploymentId, RunId};
 use crate::json::Json;
 use crate::links::{ReportUrl, ShareLink};
+use crate::locale::text;
 use crate::page_links::{deployment_of, numeric_of, report_url_of};
 use crate::pages::{report_page, ReportPage, TITLE_SELECTOR};
 use crate::resolve::{Candidates, IdMap};
@@ -42,11 +43,13 @@ pub enum Request {
     PageInfo {
         url: String,
     },
-    /// From a report page's button: one of the page's two links.
+    /// From a report page's button: one of the page's two links, in `format` when the page
+    /// chose one, else in the default format of the options.
     PageLink {
         url: String,
         name: Option<String>,
         link: PageLinkKind,
+        format: Option<Format>,
     },
 }
 
@@ -60,7 +63,7 @@ impl Request {
     /// The request `message` makes, or `None` when it is none the extension asks: an unknown
     /// type, a required field missing, or a field of the wrong type.
     pub fn from_json(message: &Json) -> Option<Request> {
-        let text = |key: &str| message[key].as_str().map(str::to_owned);
+        let string = |key: &str| message[key].as_str().map(str::to_owned);
         // Absent and null both mean "not given"; anything but text is a malformed message.
         let optional = |key: &str| match &message[key] {
             Json::Null => Some(None),
@@ -71,24 +74,30 @@ impl Request {
             "listOrchestrations" => Request::ListOrchestrations,
             "testConnection" => Request::TestConnection,
             "shareLink" => Request::ShareLink {
-                deployment_id: text("deploymentId")?,
+                deployment_id: string("deploymentId")?,
             },
             "reportUrl" => Request::ReportUrl {
-                deployment_id: text("deploymentId")?,
+                deployment_id: string("deploymentId")?,
                 run_id: optional("runId")?,
             },
             "pageSelection" => Request::PageSelection {
-                url: text("url")?,
+                url: string("url")?,
                 name: optional("name")?,
             },
-            "pageInfo" => Request::PageInfo { url: text("url")? },
+            "pageInfo" => Request::PageInfo {
+                url: string("url")?,
+            },
             "pageLink" => Request::PageLink {
-                url: text("url")?,
+                url: string("url")?,
                 name: optional("name")?,
                 link: match message["link"].as_str()? {
                     "share" => PageLinkKind::Share,
                     "report" => PageLinkKind::Report,
                     _ => return None,
+                },
+                format: match optional("format")? {
+                    Some(key) => Some(Format::from_key(&key)?),
+                    None => None,
                 },
             },
             _ => return None,
@@ -172,7 +181,11 @@ async fn reply<T: Transport>(
     // Telling a page whether it is a report page needs no token and sends nothing.
     if let Request::PageInfo { url } = &request {
         return Ok(match report_page(url, &host) {
-            Some(_) => ok([("report", true.into()), ("selector", TITLE_SELECTOR.into())]),
+            Some(_) => ok([
+                ("report", true.into()),
+                ("selector", TITLE_SELECTOR.into()),
+                ("format", context.settings.format().key().into()),
+            ]),
             None => ok([("report", false.into())]),
         });
     }
@@ -207,7 +220,13 @@ async fn reply<T: Transport>(
         }
     }
     let client = Client::new(transport, host.clone(), settings.token.trim().to_owned());
-    let format = settings.format();
+    let format = match request {
+        Request::PageLink {
+            format: Some(chosen),
+            ..
+        } => chosen,
+        _ => settings.format(),
+    };
     match (
         dispatch(&request, &client, &mut memory, format).await,
         &credentials,
@@ -279,7 +298,9 @@ async fn dispatch<T: Transport>(
                 ("runId", page.run.as_str().into()),
             ]))
         }
-        Request::PageLink { url, name, link } => {
+        Request::PageLink {
+            url, name, link, ..
+        } => {
             let page = page_at(url, &client.host)?;
             let name = visible(name.as_deref());
             let (url, run) = match link {
@@ -365,8 +386,8 @@ fn same_host_page(url: &str, host: &Host) -> bool {
 
 fn page_at(url: &str, host: &Host) -> Result<ReportPage, Error> {
     report_page(url, host).ok_or_else(|| Error::InvalidInput {
-        field: "page".into(),
-        reason: "it is not a Functionize report page".into(),
+        field: text("fieldPage"),
+        reason: text("reasonNotReportPage"),
     })
 }
 

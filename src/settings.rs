@@ -5,6 +5,7 @@ use crate::error::Error;
 use crate::formats::Format;
 use crate::host::Host;
 use crate::json::Json;
+use crate::locale::text;
 
 /// The key the settings are stored under.
 pub const STORAGE_KEY: &str = "settings";
@@ -92,8 +93,8 @@ impl Settings {
             return Ok(edited);
         }
         for (typed, saved, field) in [
-            (typed_key.trim(), &mut edited.api_key, "API key"),
-            (typed_secret.trim(), &mut edited.secret, "API secret"),
+            (typed_key.trim(), &mut edited.api_key, "fieldApiKey"),
+            (typed_secret.trim(), &mut edited.secret, "fieldApiSecret"),
         ] {
             if typed.is_empty() || typed == saved.as_str() {
                 continue;
@@ -134,8 +135,8 @@ impl Settings {
                 Ok(minutes) if minutes <= 24 * 60 => Some(minutes),
                 _ => {
                     return Err(Error::InvalidInput {
-                        field: "number of minutes".into(),
-                        reason: "it must be a whole number from 0 to 1440".into(),
+                        field: text("fieldMinutes"),
+                        reason: text("reasonMinutesRange"),
                     })
                 }
             },
@@ -181,7 +182,7 @@ impl Settings {
         let token = if typed_token.is_empty() {
             self.token.clone()
         } else {
-            check_header_safe(typed_token, "access token")?;
+            check_header_safe(typed_token, "fieldToken")?;
             typed_token.to_owned()
         };
         Ok(Settings {
@@ -216,13 +217,13 @@ impl Settings {
     /// What was stored. A field that does not read (absent, or of another type) takes its
     /// default alone, so one odd field never costs the user the others.
     pub fn from_json(value: &Json) -> Settings {
-        let text = |key: &str| value[key].as_str().unwrap_or_default().to_owned();
+        let string = |key: &str| value[key].as_str().unwrap_or_default().to_owned();
         let number = |key: &str| value[key].as_u64().and_then(|n| u32::try_from(n).ok());
         Settings {
-            token: text("token"),
-            host: text("host"),
-            api_key: text("apiKey"),
-            secret: text("secret"),
+            token: string("token"),
+            host: string("host"),
+            api_key: string("apiKey"),
+            secret: string("secret"),
             request_timeout_secs: number("requestTimeoutSecs"),
             remember_minutes: number("rememberMinutes"),
             format: value["format"].as_str().and_then(Format::from_key),
@@ -250,18 +251,16 @@ fn check_header_safe(value: &str, field: &str) -> Result<(), Error> {
     const MAX_LEN: usize = 4096;
     if value.len() > MAX_LEN {
         return Err(Error::InvalidInput {
-            field: field.into(),
-            reason: "it is far longer than any Functionize credential; copy only the value".into(),
+            field: text(field),
+            reason: text("reasonCredentialTooLong"),
         });
     }
     if value.bytes().all(|b| b.is_ascii_graphic()) {
         return Ok(());
     }
     Err(Error::InvalidInput {
-        field: field.into(),
-        reason: "it contains spaces, invisible characters or letters a token never has; \
-                 copy it again from Functionize"
-            .into(),
+        field: text(field),
+        reason: text("reasonCredentialCharacters"),
     })
 }
 

@@ -1,6 +1,6 @@
 //! Reading the orchestration list in every shape Functionize is known or suspected to use.
 
-use functionize_report_links::api::parse::{parse_orchestrations, UNNAMED};
+use functionize_report_links::api::parse::parse_orchestrations;
 use functionize_report_links::Error;
 
 const HEX: &str = "0123456789abcdef0123456789abcdef";
@@ -44,14 +44,14 @@ fn orchestration_list_is_read_from_an_array_nested_in_the_resultset() {
 }
 
 #[test]
-fn orchestration_name_falls_back_to_title_then_to_unnamed() {
+fn orchestration_name_falls_back_to_title_then_stays_empty() {
     let body = format!(
         r#"[{{"deployment_id":"{HEX}","title":"From title"}},
             {{"deployment_id":"{HEX2}","name":"  ","title":""}}]"#
     );
     let list = parse_orchestrations(&body).unwrap();
     assert_eq!(list[0].name, "From title");
-    assert_eq!(list[1].name, UNNAMED);
+    assert_eq!(list[1].name, "");
 }
 
 #[test]

@@ -26,9 +26,22 @@ fn a_content_script_learns_where_the_button_goes_without_any_request() {
     );
     assert_eq!(
         reply,
-        json!({ "ok": true, "report": true, "selector": "h1" })
+        json!({ "ok": true, "report": true, "selector": "h1", "format": "plain" })
     );
     assert!(transport.requests().is_empty());
+}
+
+#[test]
+fn a_content_script_learns_the_format_its_menu_starts_with() {
+    let message = json!({ "type": "pageInfo", "url": LEGACY_PAGE });
+    let chosen = settings().with_format("slack");
+    let reply = ask_as(
+        &content_script(LEGACY_PAGE),
+        &chosen,
+        &Scripted::default(),
+        message,
+    );
+    assert_eq!(reply["format"], "slack");
 }
 
 #[test]
@@ -114,6 +127,24 @@ fn a_page_link_comes_in_the_format_the_options_chose_named_after_the_page() {
         reply["html"],
         format!(r#"<a href="{LEGACY_PAGE}">Checkout [EU], run 9001</a>"#)
     );
+}
+
+#[test]
+fn a_format_the_page_chose_wins_over_the_options_and_an_unknown_one_is_refused() {
+    let transport = Scripted::default();
+    let page = content_script(LEGACY_PAGE);
+    let chosen = settings().with_format("markdown");
+    let asked = |format: &str| {
+        json!({
+            "type": "pageLink", "url": LEGACY_PAGE, "name": "Checkout", "link": "report",
+            "format": format,
+        })
+    };
+    let reply = ask_as(&page, &chosen, &transport, asked("slack"));
+    assert_eq!(reply["text"], format!("<{LEGACY_PAGE}|Checkout, run 9001>"));
+
+    let reply = ask_as(&page, &chosen, &transport, asked("rtf"));
+    assert_eq!(reply["error"]["name"], "NotAllowed");
 }
 
 #[test]

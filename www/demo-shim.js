@@ -47,8 +47,7 @@
         if (!item) return later(failure('NotFound', 'Not found in the sample account.'));
         const run = (message.runId ?? '').trim() || item.lastRunId;
         if (!run) {
-          return later(failure('RunIdNeeded',
-            'No run found for this orchestration yet. Type the run id, then copy again.'));
+          return later(failure('RunIdNeeded', message('errorRunIdNeeded')));
         }
         const url = `${HOST}/v1/orchestrations-report/${item.numericId}/${encodeURIComponent(run)}`;
         return later({ ok: true, url, runId: run });
@@ -56,6 +55,18 @@
       default:
         return later(failure('NotAllowed', 'The demo answers only what the popup asks.'));
     }
+  }
+
+  // The extension's English catalog, which the web page's build puts beside this file; read
+  // the way the browser reads it: `$name$` is a placeholder, `$1`… a value, `$$` a dollar.
+  function message(key, values = []) {
+    const entry = globalThis.demoMessages?.[key];
+    if (!entry) return key;
+    const placeholders = Object.fromEntries(Object.entries(entry.placeholders ?? {})
+      .map(([name, { content }]) => [name.toLowerCase(), content]));
+    const put = (content) => content.replace(/\$([1-9])/g, (_, n) => values[n - 1] ?? '');
+    return entry.message.replace(/\$\$|\$([A-Za-z0-9_@]+)\$/g, (whole, name) =>
+      name ? put(placeholders[name.toLowerCase()] ?? '') : '$');
   }
 
   const stored = { settings: { format: 'plain' } };
@@ -78,6 +89,9 @@
           Object.assign(stored, items);
         },
       },
+    },
+    i18n: {
+      getMessage: (key, values) => message(key, [values ?? []].flat().map(String)),
     },
     // The demo is no report page, so the popup starts with nothing selected.
     tabs: { query: async () => [] },

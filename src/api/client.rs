@@ -9,6 +9,7 @@ use crate::error::{reveals, Error};
 use crate::host::Host;
 use crate::ids::{DeploymentId, OrchestrationId, RunId};
 use crate::links::ShareLink;
+use crate::locale::{text, text_with};
 
 /// Tries of one GET in all, the first included.
 pub const MAX_TRIES: u32 = 3;
@@ -63,7 +64,7 @@ impl<T: Transport> Client<T> {
         // A link that carries the user's token would hand it to everyone it is pasted to.
         if reveals(&raw, self.token.trim()) {
             return Err(Error::UnsafeShareLink {
-                reason: "it contains your access token".into(),
+                reason: text("linkReasonHasToken"),
             });
         }
         ShareLink::parse(&raw, &self.host)
@@ -156,7 +157,7 @@ pub fn check_response(response: &HttpResponse) -> Result<(), Error> {
         408 | 500..=599 => return Err(Error::NotAnswering),
         other => {
             return Err(Error::Unexpected {
-                missing: format!("successful HTTP status (got {other})"),
+                missing: text_with("missingHttpStatus", &[&other.to_string()]),
             })
         }
     }

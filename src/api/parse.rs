@@ -6,9 +6,7 @@
 use crate::error::Error;
 use crate::ids::{DeploymentId, OrchestrationId, RunId};
 use crate::json::{Json, Object};
-
-/// The name shown for an orchestration whose answer has neither `name` nor `title`.
-pub const UNNAMED: &str = "(unnamed)";
+use crate::locale;
 
 /// One row of the orchestration list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +43,8 @@ pub fn parse_orchestrations(body: &str) -> Result<Vec<Orchestration>, Error> {
     if value.is_null() {
         return Ok(Vec::new());
     }
-    let items = find_list(&value).ok_or_else(|| unexpected("orchestration list"))?;
+    let items =
+        find_list(&value).ok_or_else(|| unexpected(&locale::text("missingOrchestrationList")))?;
     Ok(items.iter().filter_map(orchestration).collect())
 }
 
@@ -94,12 +93,13 @@ pub fn parse_token(body: &str) -> Result<String, Error> {
 pub fn payload(body: &str) -> Result<Json, Error> {
     let text = body.trim_start_matches('\u{feff}').trim();
     if text.is_empty() {
-        return Err(unexpected("answer body"));
+        return Err(unexpected(&locale::text("missingAnswerBody")));
     }
     if text.starts_with('<') {
         return Err(Error::TokenRejected);
     }
-    let value = Json::parse(text).ok_or_else(|| unexpected("complete JSON body"))?;
+    let value =
+        Json::parse(text).ok_or_else(|| unexpected(&locale::text("missingCompleteJson")))?;
     unwrap_envelope(value)
 }
 
@@ -150,8 +150,8 @@ fn failure(map: &Object, status: &str) -> Error {
         .map(|text| one_line(text, 120))
         .filter(|text| !text.is_empty());
     let missing = match said {
-        Some(text) => format!("RESULTSET, only STATUS {status}: \"{text}\""),
-        None => format!("RESULTSET, only STATUS {status}"),
+        Some(said) => locale::text_with("missingResultsetSaid", &[&status, &said]),
+        None => locale::text_with("missingResultset", &[&status]),
     };
     Error::Unexpected { missing }
 }
@@ -186,7 +186,7 @@ fn orchestration(item: &Json) -> Option<Orchestration> {
         .and_then(|hex| DeploymentId::parse(hex).ok())?;
     Some(Orchestration {
         deployment_id,
-        name: first_text(map, &["name", "title"]).unwrap_or_else(|| UNNAMED.to_owned()),
+        name: first_text(map, &["name", "title"]).unwrap_or_default(),
         status: first_text(map, &["Status", "status"]),
         last_run_id: RUN_ID_KEYS
             .iter()

@@ -5,15 +5,13 @@ use std::cell::RefCell;
 use super::chrome;
 use super::json::{from_js, to_js};
 use crate::json::Json;
+use crate::locale;
 
 /// A failed answer as the page shows it: the error's stable name and the user's sentence.
 pub struct Failure {
     pub name: String,
     pub message: String,
 }
-
-const NO_ANSWER: &str =
-    "The extension's background worker did not answer. Reload the extension and try again.";
 
 thread_local! {
     /// The id this page's messages carry, so the worker can cancel them when the page closes.
@@ -38,9 +36,9 @@ pub async fn ask(mut request: Json) -> Result<Json, Failure> {
     if reply["ok"] == true {
         return Ok(reply);
     }
-    let text = |field: &str| reply["error"][field].as_str().map(str::to_owned);
+    let string = |field: &str| reply["error"][field].as_str().map(str::to_owned);
     Err(Failure {
-        name: text("name").unwrap_or_else(|| "NoAnswer".into()),
-        message: text("message").unwrap_or_else(|| NO_ANSWER.into()),
+        name: string("name").unwrap_or_else(|| "NoAnswer".into()),
+        message: string("message").unwrap_or_else(|| locale::text("noAnswer")),
     })
 }

@@ -91,8 +91,8 @@ pub async fn active_tab() -> Option<(String, String)> {
     Reflect::set(&query, &"currentWindow".into(), &JsValue::TRUE).ok()?;
     let tabs = JsFuture::from(tabs_query(&query)).await.ok()?;
     let tab = js_sys::Array::from(&tabs).get(0);
-    let text = |field: &str| Reflect::get(&tab, &field.into()).ok()?.as_string();
-    Some((text("url")?, text("title").unwrap_or_default()))
+    let string = |field: &str| Reflect::get(&tab, &field.into()).ok()?.as_string();
+    Some((string("url")?, string("title").unwrap_or_default()))
 }
 
 /// Whether the extension may reach `origin_pattern` now (the user can revoke it at any time).

@@ -3,15 +3,54 @@
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, EventTarget};
+use web_sys::{Document, Element, Event, EventTarget, HtmlTemplateElement, NodeList};
 
 use crate::formats::Clip;
+use crate::locale::text;
 
 pub fn document() -> Document {
     // The extension's pages always have a window and a document.
     web_sys::window()
         .and_then(|window| window.document())
         .expect("extension pages have a document")
+}
+
+/// Puts the page's words in the browser's language. The HTML holds the English, so nothing
+/// flashes in English; an element's `data-i18n` names the message for its text, and
+/// `data-i18n-placeholder`, `data-i18n-title` and `data-i18n-aria-label` those for the
+/// attributes. Templates are done too, so rows made from them come out translated.
+pub fn localize_page() {
+    let document = document();
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("lang", &text("languageTag"));
+    }
+    let mut roots = vec![document.query_selector_all(LOCALIZED)];
+    if let Ok(templates) = document.query_selector_all("template") {
+        for template in elements(&templates) {
+            if let Some(template) = template.dyn_ref::<HtmlTemplateElement>() {
+                roots.push(template.content().query_selector_all(LOCALIZED));
+            }
+        }
+    }
+    for element in roots.iter().flatten().flat_map(elements) {
+        if let Some(key) = element.get_attribute("data-i18n") {
+            element.set_text_content(Some(&text(&key)));
+        }
+        for attribute in ["placeholder", "title", "aria-label"] {
+            if let Some(key) = element.get_attribute(&format!("data-i18n-{attribute}")) {
+                let _ = element.set_attribute(attribute, &text(&key));
+            }
+        }
+    }
+}
+
+const LOCALIZED: &str =
+    "[data-i18n], [data-i18n-placeholder], [data-i18n-title], [data-i18n-aria-label]";
+
+fn elements(list: &NodeList) -> Vec<Element> {
+    (0..list.length())
+        .filter_map(|index| list.get(index)?.dyn_into::<Element>().ok())
+        .collect()
 }
 
 /// The element with `id`, as the type the page's HTML declares for it.

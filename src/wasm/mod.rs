@@ -5,6 +5,7 @@ mod ask;
 mod chrome;
 mod dom;
 mod fetch;
+pub mod i18n;
 mod json;
 mod options;
 mod popup;

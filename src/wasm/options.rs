@@ -10,25 +10,16 @@ use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSel
 
 use super::ask::ask;
 use super::chrome;
-use super::dom::{after_ms, by_id, on, say, Tone};
+use super::dom::{after_ms, by_id, localize_page, on, say, Tone};
 use super::report_problem::wire_diagnostics;
 use crate::host::Host;
 use crate::json::Json;
+use crate::locale::{text, text_with};
 use crate::settings::{Form, Settings};
-
-const NO_TOKEN_TYPED: &str =
-    "Paste your access token first (or your API key and secret), then save.";
-const SAVE_FAILED: &str =
-    "The browser could not save the settings. Try again; if it keeps failing, \
-     check that the browser profile is not read-only.";
-
-const FORGOTTEN: &str =
-    "Forgotten: no token, host or cached id is left in this browser. Paste a token to start again.";
-const FORGET_FAILED: &str = "The browser could not remove everything. Try again; if it keeps \
-     failing, remove the extension, which removes all it stored.";
 
 #[wasm_bindgen]
 pub fn start_options() {
+    localize_page();
     spawn_local(async {
         let page = Rc::new(Page {
             host: by_id("host"),
@@ -95,17 +86,14 @@ fn wire(page: Rc<Page>) {
                     return;
                 }
             }
-            say(&page.status, "Testing the connection…", Tone::Neutral);
+            say(&page.status, &text("optionsTesting"), Tone::Neutral);
             match ask(Json::object([("type", "testConnection".into())])).await {
                 Ok(reply) => {
-                    let count = reply["count"].as_u64().unwrap_or(0);
-                    let noun = if count == 1 {
-                        "orchestration"
-                    } else {
-                        "orchestrations"
+                    let connected = match reply["count"].as_u64().unwrap_or(0) {
+                        1 => text("optionsConnectedOne"),
+                        count => text_with("optionsConnected", &[&count.to_string()]),
                     };
-                    let text = format!("Connected: {count} {noun} visible to this token.");
-                    say(&page.status, &text, Tone::Good);
+                    say(&page.status, &connected, Tone::Good);
                 }
                 Err(failure) => say(&page.status, &failure.message, Tone::Bad),
             }
@@ -124,20 +112,20 @@ impl Page {
         self.host.set_value(&host);
         // A saved token is never put back into the page; the placeholder says it is there.
         let placeholder = if saved.has_token() {
-            "A token is saved. Paste a new one to replace it."
+            text("optionsTokenSaved")
         } else {
-            "Paste your Functionize access token"
+            text("optionsTokenPlaceholder")
         };
-        self.token.set_placeholder(placeholder);
+        self.token.set_placeholder(&placeholder);
         self.api_key.set_value(&saved.api_key);
         let minutes = saved.remember_minutes.map(|m| m.to_string());
         self.remember
             .set_value(minutes.as_deref().unwrap_or_default());
         self.format.set_value(saved.format().key());
-        self.secret.set_placeholder(if saved.secret.is_empty() {
-            ""
+        self.secret.set_placeholder(&if saved.secret.is_empty() {
+            String::new()
         } else {
-            "A secret is saved. Paste a new one to replace it."
+            text("optionsSecretSaved")
         });
     }
 
@@ -146,14 +134,14 @@ impl Page {
         // The button's script for another host goes too: without a token it could do nothing.
         let unregistered = chrome::register_page_script(None).await.is_ok();
         if !(removed && unregistered) {
-            say(&self.status, FORGET_FAILED, Tone::Bad);
+            say(&self.status, &text("optionsForgetFailed"), Tone::Bad);
             return;
         }
         self.saved.replace(Settings::default());
         self.token.set_value("");
         self.secret.set_value("");
         self.show_saved();
-        say(&self.status, FORGOTTEN, Tone::Good);
+        say(&self.status, &text("optionsForgotten"), Tone::Good);
     }
 
     fn has_edits(&self) -> bool {
@@ -200,15 +188,12 @@ impl Page {
         drop(saved);
         let host = edited.host().ok()?;
         if !edited.has_token() && edited.credentials().is_none() {
-            let text = if moving {
-                format!(
-                    "The host is now {host}: paste the access token (or the API key and \
-                     secret) for it, then save. Those of the previous host are not sent there."
-                )
+            let missing = if moving {
+                text_with("optionsNewHostNeedsToken", &[host.as_str()])
             } else {
-                NO_TOKEN_TYPED.to_owned()
+                text("optionsNoTokenTyped")
             };
-            say(&self.status, &text, Tone::Bad);
+            say(&self.status, &missing, Tone::Bad);
             let _ = self.token.focus();
             return None;
         }
@@ -222,7 +207,7 @@ impl Page {
             // answered at once, and a flash of this would only puzzle.
             let answered = Rc::new(Cell::new(false));
             let (asking, status) = (answered.clone(), page.status.clone());
-            let waiting = format!("Waiting for your permission to reach {host}…");
+            let waiting = text_with("optionsWaitingForPermission", &[host.as_str()]);
             spawn_local(async move {
                 after_ms(300).await;
                 if !asking.get() {
@@ -233,15 +218,12 @@ impl Page {
             answered.set(true);
             let granted = granted.ok().and_then(|g| g.as_bool());
             if granted != Some(true) {
-                let text = format!(
-                    "Not saved: the extension needs your permission to reach {host}. \
-                     Press Save again and allow access."
-                );
-                say(&page.status, &text, Tone::Bad);
+                let refused = text_with("optionsPermissionRefused", &[host.as_str()]);
+                say(&page.status, &refused, Tone::Bad);
                 return false;
             }
             if chrome::save_settings(&edited).await.is_err() {
-                say(&page.status, SAVE_FAILED, Tone::Bad);
+                say(&page.status, &text("optionsSaveFailed"), Tone::Bad);
                 return false;
             }
             // Ids and links belong to one host: what was learned on the old one means nothing.
@@ -253,18 +235,15 @@ impl Page {
                 .await
                 .is_err()
             {
-                let text = format!(
-                    "Saved, but the copy button could not be added to {host}'s report pages. \
-                     Reload the extension and save again."
-                );
-                say(&page.status, &text, Tone::Bad);
+                let not_added = text_with("optionsButtonNotAdded", &[host.as_str()]);
+                say(&page.status, &not_added, Tone::Bad);
                 return false;
             }
             page.saved.replace(edited);
             page.token.set_value("");
             page.secret.set_value("");
             page.show_saved();
-            say(&page.status, "Saved.", Tone::Good);
+            say(&page.status, &text("optionsSaved"), Tone::Good);
             true
         })
     }

@@ -13,15 +13,15 @@ use web_sys::{
 
 use super::ask::{ask, set_asker, Failure};
 use super::chrome;
-use super::dom::{by_id, child, copy_clip, document, next_task, on, say, Tone};
+use super::dom::{by_id, child, copy_clip, document, localize_page, next_task, on, say, Tone};
 use crate::formats::{clip, link_text, Format};
 use crate::json::Json;
-
-const COPY_FAILED: &str = "Could not write to the clipboard. Click inside the popup and try again.";
+use crate::locale::{text, text_with};
 
 #[wasm_bindgen]
 pub fn start_popup(asker: String) {
     set_asker(asker);
+    localize_page();
     let open_options = by_id::<HtmlElement>("open-options");
     on(&open_options, "click", |_| chrome::open_options_page());
     spawn_local(async {
@@ -71,10 +71,7 @@ async fn show_list() {
         }
         Err(failure) => {
             let text = match known {
-                Some(_) => format!(
-                    "{} The list shown is from your last visit.",
-                    failure.message
-                ),
+                Some(_) => text_with("popupListFromLastVisit", &[&failure.message]),
                 None => failure.message,
             };
             say(&by_id("notice-text"), &text, Tone::Neutral);
@@ -236,7 +233,14 @@ fn render_row(template: &HtmlTemplateElement, item: &Json) -> Option<Row> {
     element
         .set_attribute("data-deployment-id", deployment_id)
         .ok()?;
-    child::<Element>(&element, ".name")?.set_text_content(Some(name));
+    let shown = child::<Element>(&element, ".name")?;
+    if name.is_empty() {
+        // Shown as "(unnamed)", copied as the link text every nameless report gets.
+        shown.set_text_content(Some(&text("popupUnnamed")));
+        shown.set_attribute("data-unnamed", "").ok()?;
+    } else {
+        shown.set_text_content(Some(name));
+    }
     child::<Element>(&element, ".status")?.set_text_content(item["status"].as_str());
     if let Some(run) = item["lastRunId"].as_str() {
         child::<HtmlInputElement>(&element, ".run-id")?.set_value(run);
@@ -269,17 +273,15 @@ fn apply_filter(rows: &[Row]) {
 }
 
 fn show_count(shown: usize, total: usize) {
-    let noun = if total == 1 {
-        "orchestration"
+    let (shown, total) = (shown.to_string(), total.to_string());
+    let count = if shown != total {
+        text_with("popupCountFiltered", &[&shown, &total])
+    } else if total == "1" {
+        text("popupCountOne")
     } else {
-        "orchestrations"
+        text_with("popupCount", &[&total])
     };
-    let text = if shown == total {
-        format!("{total} {noun}")
-    } else {
-        format!("{shown} of {total} {noun}")
-    };
-    say(&by_id("count"), &text, Tone::Neutral);
+    say(&by_id("count"), &count, Tone::Neutral);
 }
 
 /// One listener for the whole list: rows come and go, the list stays.
@@ -345,7 +347,7 @@ fn act(target: &Element, action: Action) {
             ])
         }
     };
-    say(&feedback, "Working…", Tone::Neutral);
+    say(&feedback, &text("popupWorking"), Tone::Neutral);
     // One copy at a time per row: two answers racing to the clipboard would leave whichever
     // came last, not the one the user clicked last.
     let buttons = row.query_selector_all("button").ok();
@@ -357,15 +359,16 @@ fn act(target: &Element, action: Action) {
         match answer {
             Ok(reply) => {
                 let url = reply["url"].as_str().unwrap_or_default();
-                let name = child::<Element>(&row, ".name").and_then(|name| name.text_content());
+                let name = child::<Element>(&row, ".name:not([data-unnamed])")
+                    .and_then(|name| name.text_content());
                 let run = match action {
                     Action::ShareLink => None,
                     Action::ReportUrl => reply["runId"].as_str(),
                 };
-                let text = link_text(name.as_deref().unwrap_or_default(), run);
-                match copy_clip(&clip(chosen_format(), url, &text)).await {
-                    Ok(()) => say(&feedback, "Copied", Tone::Good),
-                    Err(_) => say(&feedback, COPY_FAILED, Tone::Bad),
+                let named = link_text(name.as_deref().unwrap_or_default(), run);
+                match copy_clip(&clip(chosen_format(), url, &named)).await {
+                    Ok(()) => say(&feedback, &text("popupCopied"), Tone::Good),
+                    Err(_) => say(&feedback, &text("popupCopyFailed"), Tone::Bad),
                 }
                 if let Some(run) = reply["runId"].as_str() {
                     run_input.set_value(run);

@@ -8,11 +8,7 @@ use web_sys::Element;
 use super::chrome;
 use super::dom::{by_id, copy_to_clipboard, on, say, Tone};
 use crate::diagnostics::{report, Setup};
-
-const COPIED: &str = "Diagnostics copied. Paste them into your bug report; they hold no token, \
-     secret, id or orchestration name.";
-const NOT_COPIED: &str = "The browser did not let the extension use the clipboard. Click the \
-     button again, with this page in front.";
+use crate::locale::text;
 
 #[wasm_bindgen]
 extern "C" {
@@ -27,8 +23,8 @@ pub fn wire_diagnostics() {
         spawn_local(async move {
             let copied = copy_to_clipboard(&diagnostics_text().await).await;
             match copied {
-                Ok(()) => say(&status, COPIED, Tone::Good),
-                Err(_) => say(&status, NOT_COPIED, Tone::Bad),
+                Ok(()) => say(&status, &text("diagnosticsCopied"), Tone::Good),
+                Err(_) => say(&status, &text("diagnosticsNotCopied"), Tone::Bad),
             }
         });
     });

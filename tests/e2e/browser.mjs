@@ -24,15 +24,17 @@ const WORKER_TIMEOUT_MS = 15_000;
  * { context, extensionId, consoleLog, networkLog, extensionErrors, openOptions, openPopup,
  * closeOpenedPages, close }; `extensionErrors.list()` is what `watchExtensionErrors` saw.
  * With `handleSignals` false, Ctrl-C no longer makes Playwright close the browser and exit
- * the process, so the caller can stop in its own order.
+ * the process, so the caller can stop in its own order. `extensionDir` loads another build
+ * than the shipped one (a test's altered copy).
  */
 export async function launchBrowser(options) {
   const { userDataDir, fakePort, headless = true, handleSignals = true } = options;
-  requireBuilt(EXTENSION_DIR, '`./build.sh`');
+  const { extensionDir = EXTENSION_DIR } = options;
+  requireBuilt(extensionDir, '`./build.sh`');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless,
-    args: chromiumArgs(fakePort),
+    args: chromiumArgs(fakePort, extensionDir),
     handleSIGINT: handleSignals,
     handleSIGTERM: handleSignals,
     handleSIGHUP: handleSignals,
@@ -75,7 +77,7 @@ export async function launchBrowser(options) {
   };
 }
 
-function chromiumArgs(fakePort) {
+function chromiumArgs(fakePort, extensionDir) {
   const fake = `127.0.0.1:${fakePort}`;
   // Both names lead to the fake; every other name fails to resolve, so nothing leaves the
   // machine. Chromium honours the port in a MAP rule.
@@ -85,8 +87,8 @@ function chromiumArgs(fakePort) {
     'MAP * ~NOTFOUND',
   ];
   return [
-    `--load-extension=${EXTENSION_DIR}`,
-    `--disable-extensions-except=${EXTENSION_DIR}`,
+    `--load-extension=${extensionDir}`,
+    `--disable-extensions-except=${extensionDir}`,
     `--host-resolver-rules=${rules.join(',')}`,
     '--ignore-certificate-errors',
     '--no-sandbox',

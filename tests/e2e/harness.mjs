@@ -19,7 +19,7 @@ export { assertNoConsoleContains } from './console-log.mjs';
 export { controlClient } from './control-client.mjs';
 export { assertTokenOnlyInApiHeader, countTokenHeaders } from './network-log.mjs';
 export { DEFAULT_TOKEN, startFake } from './fake-functionize.mjs';
-export { SCREENSHOT_DIR } from './paths.mjs';
+export { EXTENSION_DIR, SCREENSHOT_DIR } from './paths.mjs';
 export { makeProfile } from './profile.mjs';
 export { settledText } from './waiting.mjs';
 
@@ -35,10 +35,12 @@ export const RESPONSE_SHAPES = [
  * test, the pages it opened are closed; after the suite, everything is stopped, even when a
  * test failed, and then the suite fails if the extension's service worker or pages reported
  * any error: console.error, uncaught exception or unhandled rejection (see extension-errors).
- * `developerMode` starts the profile with it on (see `makeProfile`). Returns the live
+ * `developerMode` starts the profile with it on (see `makeProfile`); `extensionDir`, an async
+ * function, makes the build to load instead of the shipped one. Returns the live
  * session: { fake, browser, token, restartBrowser }.
  */
-export function useSession(fakeOptions = {}, { withToken = true, developerMode = false } = {}) {
+export function useSession(fakeOptions = {}, options = {}) {
+  const { withToken = true, developerMode = false, extensionDir } = options;
   const session = {};
   const earlierErrors = []; // Those of browsers closed by `restartBrowser`.
 
@@ -46,6 +48,7 @@ export function useSession(fakeOptions = {}, { withToken = true, developerMode =
     session.token = fakeOptions.token ?? `fzk-e2e-${process.pid}-${Date.now().toString(36)}`;
     session.fake = await startFake({ ...fakeOptions, token: session.token });
     session.profile = await makeProfile({ developerMode });
+    session.extensionDir = await extensionDir?.();
     session.browser = await launch(session);
     if (withToken) await configure(session.browser.context, { token: session.token });
   });
@@ -77,5 +80,6 @@ export function useSession(fakeOptions = {}, { withToken = true, developerMode =
 }
 
 function launch(session) {
-  return launchBrowser({ userDataDir: session.profile.dir, fakePort: session.fake.httpsPort });
+  const { profile, fake, extensionDir } = session;
+  return launchBrowser({ userDataDir: profile.dir, fakePort: fake.httpsPort, extensionDir });
 }

@@ -65,14 +65,15 @@ export function placement(page) {
 /**
  * Waits until the page shows exactly one button host, right after its title, for the page
  * now in the address bar, with one button of each name; fails naming what it saw instead.
+ * `names` are the buttons' names, English unless a test says otherwise.
  */
-export async function buttonPlaced(page) {
+export async function buttonPlaced(page, names = { share: SHARE, report: REPORT }) {
   let seen;
   try {
     await waitFor('one button beside the title', async () => {
       seen = await placement(page);
-      const shareButtons = await buttonCount(page, SHARE);
-      const reportButtons = await buttonCount(page, REPORT);
+      const shareButtons = await buttonCount(page, names.share);
+      const reportButtons = await buttonCount(page, names.report);
       seen = { ...seen, shareButtons, reportButtons };
       return seen.hosts === 1 && seen.besideTitle && seen.renderedPath === seen.path &&
         shareButtons === 1 && reportButtons === 1;
@@ -156,4 +157,28 @@ export async function copyWith(page, link) {
 
 export function copiedText(link) {
   return SETTLED[link];
+}
+
+/** The names a screen reader reads for the page's elements of `role`. */
+export async function namesOf(page, role) {
+  return (await axNodes(page, role)).map((node) => node.name?.value ?? '');
+}
+
+/** The format menu beside the buttons, as a screen reader finds it: the option it shows. */
+export async function shownFormat(page) {
+  const menus = await axNodes(page, 'combobox', 'Copy as');
+  assert.equal(menus.length, 1, 'format menus beside the buttons');
+  return menus[0].value?.value ?? null;
+}
+
+/** Picks the format named `name` in the menu by keyboard, as a user does: focus, arrow keys. */
+export async function chooseFormat(page, name) {
+  const cdp = await cdpOf(page);
+  const [menu] = await axNodes(page, 'combobox', 'Copy as');
+  await cdp.send('DOM.focus', { backendNodeId: menu.backendDOMNodeId });
+  for (const key of ['Home', 'ArrowDown', 'ArrowDown', 'ArrowDown']) {
+    if ((await shownFormat(page)) === name) return;
+    await page.keyboard.press(key);
+  }
+  assert.equal(await shownFormat(page), name, 'the format chosen in the menu');
 }

@@ -3,9 +3,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { readClipboard, readClipboardHtml, useSession, writeClipboard } from './harness.mjs';
+import {
+  configure, readClipboard, readClipboardHtml, useSession, writeClipboard,
+} from './harness.mjs';
 import { optionsReady } from './options-ui.mjs';
-import { buttonPlaced, copiedText, copyWith } from './page-button-ui.mjs';
+import {
+  buttonPlaced, chooseFormat, copiedText, copyWith, shownFormat,
+} from './page-button-ui.mjs';
 import { copyFrom, listShown, rowOf } from './popup-ui.mjs';
 import { legacyPath, reportUrl, useReportPages, withRuns } from './report-pages.mjs';
 import { settledText } from './waiting.mjs';
@@ -70,5 +74,21 @@ describe('sharing formats', { timeout: 90_000 }, () => {
     const copied = await readClipboard(session.browser.context);
     const name = markdownName(item.name.trim().replace(/\s+/g, ' '));
     assert.equal(copied, `[${name}, run ${item.last_run_id}](${reportUrl(item, item.last_run_id)})`);
+  });
+
+  it('the page button offers every format, starting with the options\' one', async () => {
+    const { context } = session.browser;
+    await configure(context, { token: session.token, format: 'markdown' });
+    const [item] = withRuns(await session.fake.control.fixture());
+    const { page } = await open(legacyPath(item.numeric_id, item.last_run_id));
+    await buttonPlaced(page);
+    assert.equal(await shownFormat(page), 'Markdown link');
+
+    await chooseFormat(page, 'Slack link');
+    await writeClipboard(context, 'before');
+    assert.equal(await copyWith(page, 'share'), copiedText('share'));
+    const name = item.name.trim().replace(/\s+/g, ' ').replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    assert.equal(await readClipboard(context), `<${item.share_link}|${name}>`);
   });
 });
