@@ -116,6 +116,11 @@ need_browser() {
   need_apt chromium chromium-driver fonts-noto-cjk fonts-noto-color-emoji
 }
 
+# Debian's Firefox ESR, for the smoke test that runs the same build in Firefox.
+need_firefox() {
+  need_apt firefox-esr
+}
+
 demo() {
   need_browser
   build
@@ -126,6 +131,7 @@ demo() {
 
 test_all() {
   need_browser
+  need_firefox
   need_rust
 
   step "formatting"
@@ -152,6 +158,9 @@ test_all() {
 
   step "end-to-end tests in Chromium"
   node --test --test-concurrency=1 tests/e2e/*.test.mjs
+
+  step "smoke test in Firefox"
+  node --test tests/firefox/*.test.mjs
 }
 
 bench() {
