@@ -163,7 +163,8 @@
     // Only the user's own pointer or focus: a page script dispatching events costs nothing.
     if (!event.isTrusted || prefetched === page || busy) return;
     prefetched = page;
-    ask({ type: 'pageLink', url: location.href, name: visibleName(), link: 'share' });
+    const format = shadow.querySelector('select').value;
+    ask({ type: 'pageLink', url: location.href, name: visibleName(), link: 'share', format });
   }
 
   // The rich format goes as HTML with the bare URL beside it, for places that take only text.

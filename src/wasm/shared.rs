@@ -1,7 +1,9 @@
 //! The same question asked again while it is being answered joins the answer under way instead
 //! of sending its own requests: popups opening at once share one list request, and a page
 //! button's click shares the request its hover already started. Each asker that goes away
-//! leaves; the requests are cancelled only when no asker is left.
+//! leaves; the requests are cancelled only when no asker is left. A question asked in other
+//! words (a link in another format) waits for the same work under way, then is answered
+//! anew from what that work learned and remembered.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -23,18 +25,28 @@ struct InFlight {
     controller: AbortController,
 }
 
-thread_local! {
-    static IN_FLIGHT: RefCell<Vec<(String, InFlight)>> = const { RefCell::new(Vec::new()) };
+/// What two messages must share to share an answer: the same `work`, in the same `wording`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Question {
+    pub work: String,
+    pub wording: String,
 }
 
-/// The answer to `message`, shared with every message of the same `key` asked meanwhile.
+thread_local! {
+    static IN_FLIGHT: RefCell<Vec<(Question, InFlight)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The answer to `message`, shared with every message of the same `question` asked meanwhile.
 pub async fn shared(
-    key: String,
+    question: Question,
     message: Json,
     sender: Sender,
     cancel: Option<AbortSignal>,
 ) -> JsValue {
-    let Some(running) = join_or_start(key, message, sender) else {
+    while let Some(other_wording) = same_work_worded_otherwise(&question) {
+        let _ = JsFuture::from(other_wording).await;
+    }
+    let Some(running) = join_or_start(question, message, sender) else {
         return JsValue::NULL;
     };
     let InFlight {
@@ -61,7 +73,16 @@ pub async fn shared(
     JsFuture::from(reply).await.unwrap_or(JsValue::NULL)
 }
 
-fn join_or_start(key: String, message: Json, sender: Sender) -> Option<InFlight> {
+fn same_work_worded_otherwise(question: &Question) -> Option<Promise> {
+    IN_FLIGHT.with(|slot| {
+        let slot = slot.borrow();
+        slot.iter()
+            .find(|(running, _)| running.work == question.work && running != question)
+            .map(|(_, in_flight)| in_flight.reply.clone())
+    })
+}
+
+fn join_or_start(key: Question, message: Json, sender: Sender) -> Option<InFlight> {
     let joined = IN_FLIGHT.with(|slot| {
         let slot = slot.borrow();
         slot.iter()

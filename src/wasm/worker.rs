@@ -6,7 +6,7 @@ use web_sys::AbortSignal;
 use super::chrome;
 use super::fetch::FetchTransport;
 use super::json::{from_js, to_js};
-use super::shared::shared;
+use super::shared::{shared, Question};
 use crate::diagnostics::{incident, with_incident, Recording};
 use crate::json::Json;
 use crate::messages::{answer, Context, Sender};
@@ -23,21 +23,29 @@ pub async fn handle_message(
 ) -> JsValue {
     let message = from_js(&message);
     let sender = Sender::from_parts(&sender, page_url);
-    match shared_key(&message, &sender) {
-        Some(key) => shared(key, message, sender, cancel).await,
+    match question(&message, &sender) {
+        Some(question) => shared(question, message, sender, cancel).await,
         None => answer_message(message, sender, cancel).await,
     }
 }
 
 /// What makes two messages the same question, for those worth sharing while one is answered:
-/// the popups' list, and a report page's link (asked ahead on hover, then on the click).
-fn shared_key(message: &Json, sender: &Sender) -> Option<String> {
+/// the popups' list, and a report page's link (asked ahead on hover, then on the click). The
+/// same link in another format is the same work worded otherwise: it waits for that work
+/// and is then answered from what it left.
+fn question(message: &Json, sender: &Sender) -> Option<Question> {
     match (sender, message["type"].as_str()?) {
-        (Sender::ExtensionPage, "listOrchestrations") => Some("list".into()),
-        (Sender::ContentScript { page_url }, "pageLink") => Some(format!(
-            "pageLink {page_url} {} {} {}",
-            message["url"], message["link"], message["name"]
-        )),
+        (Sender::ExtensionPage, "listOrchestrations") => Some(Question {
+            work: "list".into(),
+            wording: String::new(),
+        }),
+        (Sender::ContentScript { page_url }, "pageLink") => Some(Question {
+            work: format!(
+                "pageLink {page_url} {} {} {}",
+                message["url"], message["link"], message["name"]
+            ),
+            wording: message["format"].to_string(),
+        }),
         _ => None,
     }
 }

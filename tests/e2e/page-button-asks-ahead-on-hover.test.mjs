@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { readClipboard, useSession } from './harness.mjs';
-import { buttonPlaced, copiedText, copyWith, HOST_SELECTOR } from './page-button-ui.mjs';
+import {
+  buttonPlaced, chooseFormat, copiedText, copyWith, HOST_SELECTOR,
+} from './page-button-ui.mjs';
 import { legacyPath, useReportPages, withRuns } from './report-pages.mjs';
 import { until } from './waiting.mjs';
 
@@ -60,5 +62,26 @@ describe('the page button asking ahead', { timeout: 60_000 }, () => {
     assert.equal(await readClipboard(session.browser.context), item.share_link);
     const reports = (await apiCalls()).filter((r) => r.path.endsWith('/csvreport'));
     assert.equal(reports.length, 1, 'one csvreport request for the hover and the click');
+  });
+
+  it('a format picked while the early request is under way is the one copied', async () => {
+    const { control } = session.fake;
+    const [, , item] = withRuns(await control.fixture());
+    const { page } = await open(legacyPath(item.numeric_id, item.last_run_id));
+    await buttonPlaced(page);
+    await control.reset();
+    await control.rules([{ path: '/csvreport', delay_ms: 1_000 }]);
+    try {
+      // Focusing the menu asks ahead in the format it shows; the user then picks another.
+      await chooseFormat(page, 'Markdown link');
+      await until(async () => (await control.stats()).in_flight > 0, 'the early request is out');
+      assert.equal(await copyWith(page, 'share'), copiedText('share'));
+    } finally {
+      await control.rules([]);
+    }
+    const name = item.name.trim().replace(/\s+/g, ' ').replace(/[\\`*_[\]()<>&~|]/g, '\\$&');
+    assert.equal(await readClipboard(session.browser.context), `[${name}](${item.share_link})`);
+    const reports = (await apiCalls()).filter((r) => r.path.endsWith('/csvreport'));
+    assert.equal(reports.length, 1, 'the early answer is reused, not asked again');
   });
 });
