@@ -41,25 +41,25 @@
             ({ deploymentId, name, status, lastRunId })),
         }, 400);
       case 'shareLink':
-        if (!item) return later(failure('NotFound', 'Not found in the sample account.'));
+        if (!item) return later(failure('NotFound', catalogText('errorNotFound')));
         return later({ ok: true, url: `${HOST}/public/orchestration-report/${item.shareCode}` });
       case 'reportUrl': {
-        if (!item) return later(failure('NotFound', 'Not found in the sample account.'));
+        if (!item) return later(failure('NotFound', catalogText('errorNotFound')));
         const run = (message.runId ?? '').trim() || item.lastRunId;
         if (!run) {
-          return later(failure('RunIdNeeded', message('errorRunIdNeeded')));
+          return later(failure('RunIdNeeded', catalogText('errorRunIdNeeded')));
         }
         const url = `${HOST}/v1/orchestrations-report/${item.numericId}/${encodeURIComponent(run)}`;
         return later({ ok: true, url, runId: run });
       }
       default:
-        return later(failure('NotAllowed', 'The demo answers only what the popup asks.'));
+        return later(failure('NotAllowed', catalogText('errorNotAllowed')));
     }
   }
 
   // The extension's English catalog, which the web page's build puts beside this file; read
   // the way the browser reads it: `$name$` is a placeholder, `$1`… a value, `$$` a dollar.
-  function message(key, values = []) {
+  function catalogText(key, values = []) {
     const entry = globalThis.demoMessages?.[key];
     if (!entry) return key;
     const placeholders = Object.fromEntries(Object.entries(entry.placeholders ?? {})
@@ -91,7 +91,7 @@
       },
     },
     i18n: {
-      getMessage: (key, values) => message(key, [values ?? []].flat().map(String)),
+      getMessage: (key, values) => catalogText(key, [values ?? []].flat().map(String)),
     },
     // The demo is no report page, so the popup starts with nothing selected.
     tabs: { query: async () => [] },

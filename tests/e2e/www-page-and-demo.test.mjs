@@ -103,6 +103,19 @@ describe('the project web page', { timeout: 60_000 }, () => {
     await page.context().close();
   });
 
+  it('the live demo asks for the run id of an orchestration that never ran', async () => {
+    const page = await openPage('index.html');
+    const demo = page.frameLocator('#demo-popup');
+    await demo.locator('#list[aria-busy="false"] li.orchestration').first().waitFor();
+    await demo.locator('#filter').fill('wishlist');
+    const row = demo.locator('li.orchestration:visible');
+    await row.locator('button.copy-report').click();
+    await row.locator('.feedback', { hasText: 'No run found' }).waitFor();
+    await row.locator('input.run-id:visible').waitFor();
+    assert.equal(await row.locator('button.copy-report').isEnabled(), true);
+    await page.context().close();
+  });
+
   it('logged no console error, failed request or missing file', () => {
     assert.deepEqual(problems, []);
   });
