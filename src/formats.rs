@@ -45,21 +45,32 @@ pub struct Clip {
 /// marks and overrides go: pasted into a message, an unclosed override would turn the run and
 /// the URL after it around.
 pub fn link_text(name: &str, run: Option<&str>) -> String {
-    let one_line: String = name
-        .chars()
-        .filter(|c| !is_direction_control(*c))
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    let name = one_line.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = one_line(name);
     let name = if name.is_empty() {
         text("linkTextUnnamed")
     } else {
         name
     };
     match run {
-        Some(run) => text_with("linkTextWithRun", &[&name, run]),
+        // A run id comes from Functionize or the user, and is cleaned the same way.
+        Some(run) => text_with("linkTextWithRun", &[&name, &one_line(run)]),
         None => name,
     }
+}
+
+/// Whether `name` shows nothing: empty, spaces, or only invisible control characters. Such
+/// an orchestration is shown as unnamed and its links get the unnamed link text.
+pub fn is_blank(name: &str) -> bool {
+    one_line(name).is_empty()
+}
+
+fn one_line(text: &str) -> String {
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !is_direction_control(*c))
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn is_direction_control(c: char) -> bool {

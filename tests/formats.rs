@@ -1,7 +1,7 @@
 //! Each sharing format writes the link and names the orchestration, with every character that
 //! format treats as syntax escaped by its own rules.
 
-use functionize_report_links::formats::{clip, link_text, Clip, Format};
+use functionize_report_links::formats::{clip, is_blank, link_text, Clip, Format};
 
 const URL: &str = "https://app.functionize.com/v1/orchestrations-report/4711/r-9";
 /// Every character the formats treat as syntax somewhere.
@@ -71,6 +71,23 @@ fn the_link_text_names_the_orchestration_and_the_run_on_one_line() {
 fn direction_overrides_in_a_name_cannot_turn_the_run_and_url_around() {
     let name = "Smoke \u{202e}evil\u{2066} \u{200f}x";
     assert_eq!(link_text(name, Some("59006")), "Smoke evil x, run 59006");
+}
+
+#[test]
+fn a_run_id_is_cleaned_like_a_name() {
+    assert_eq!(
+        link_text("Smoke", Some("\u{202e}123\n4")),
+        "Smoke, run 123 4"
+    );
+}
+
+#[test]
+fn a_name_of_spaces_or_invisible_marks_is_blank() {
+    for blank in ["", "   ", "\u{202e}\u{2066}", "\t\u{0}"] {
+        assert!(is_blank(blank), "{blank:?}");
+        assert_eq!(link_text(blank, None), "Functionize report");
+    }
+    assert!(!is_blank("(unnamed)"));
 }
 
 #[test]

@@ -132,13 +132,7 @@ fn every_english_message_is_used() {
 fn placeholders_are_all_defined_used_and_numbered_in_order() {
     let catalog = english();
     for (key, entry) in catalog.as_object().unwrap().iter() {
-        let message = entry["message"].as_str().unwrap().to_lowercase();
-        let used: BTreeSet<String> = message
-            .split('$')
-            .skip(1)
-            .step_by(2)
-            .map(str::to_owned)
-            .collect();
+        let used = placeholders_used(entry["message"].as_str().unwrap());
         let defined: BTreeSet<String> = entry["placeholders"]
             .as_object()
             .map(|p| p.keys().map(str::to_lowercase).collect())
@@ -155,6 +149,49 @@ fn placeholders_are_all_defined_used_and_numbered_in_order() {
         contents.sort();
         let expected: Vec<String> = (1..=contents.len()).map(|n| format!("${n}")).collect();
         assert_eq!(contents, expected, "{key}: values $1… each once");
+    }
+}
+
+/// The placeholders `message` uses, lower case (the browsers match them regardless of case).
+fn placeholders_used(message: &str) -> BTreeSet<String> {
+    message
+        .to_lowercase()
+        .split('$')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A translation may leave messages out (English stands in) but may not add keys, and each of
+/// its messages must use exactly the placeholders English uses, each defined: a browser
+/// refuses to load an extension whose catalog names an undefined placeholder, in every
+/// language, and a dropped one loses the value.
+#[test]
+fn every_translation_matches_english_keys_and_placeholders() {
+    let english = english();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("extension/_locales");
+    for language in fs::read_dir(dir).unwrap().flatten() {
+        let path = language.path().join("messages.json");
+        let catalog = Json::parse(&fs::read_to_string(&path).unwrap()).expect("JSON");
+        let name = language.file_name().into_string().unwrap();
+        for (key, entry) in catalog.as_object().expect("an object").iter() {
+            let Some(original) = english.get(key) else {
+                panic!("{name}: {key} is not an English message");
+            };
+            let used = placeholders_used(entry["message"].as_str().unwrap_or_default());
+            let english_used = placeholders_used(original["message"].as_str().unwrap());
+            assert_eq!(
+                used, english_used,
+                "{name}: {key} uses English's placeholders"
+            );
+            for placeholder in &used {
+                let defined = entry["placeholders"]
+                    .as_object()
+                    .is_some_and(|p| p.keys().any(|k| k.eq_ignore_ascii_case(placeholder)));
+                assert!(defined, "{name}: {key} defines ${placeholder}$");
+            }
+        }
     }
 }
 

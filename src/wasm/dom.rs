@@ -21,8 +21,10 @@ pub fn document() -> Document {
 /// attributes. Templates are done too, so rows made from them come out translated.
 pub fn localize_page() {
     let document = document();
-    if let Some(root) = document.document_element() {
-        let _ = root.set_attribute("lang", &text("languageTag"));
+    // A message the catalog lacks (`text` then answers its key) leaves the English in place.
+    let translated = |key: &str| Some(text(key)).filter(|found| found != key);
+    if let (Some(root), Some(tag)) = (document.document_element(), translated("languageTag")) {
+        let _ = root.set_attribute("lang", &tag);
     }
     let mut roots = vec![document.query_selector_all(LOCALIZED)];
     if let Ok(templates) = document.query_selector_all("template") {
@@ -33,12 +35,16 @@ pub fn localize_page() {
         }
     }
     for element in roots.iter().flatten().flat_map(elements) {
-        if let Some(key) = element.get_attribute("data-i18n") {
-            element.set_text_content(Some(&text(&key)));
+        if let Some(words) = element
+            .get_attribute("data-i18n")
+            .and_then(|k| translated(&k))
+        {
+            element.set_text_content(Some(&words));
         }
         for attribute in ["placeholder", "title", "aria-label"] {
-            if let Some(key) = element.get_attribute(&format!("data-i18n-{attribute}")) {
-                let _ = element.set_attribute(attribute, &text(&key));
+            let key = element.get_attribute(&format!("data-i18n-{attribute}"));
+            if let Some(words) = key.and_then(|key| translated(&key)) {
+                let _ = element.set_attribute(attribute, &words);
             }
         }
     }

@@ -14,7 +14,7 @@ use web_sys::{
 use super::ask::{ask, set_asker, Failure};
 use super::chrome;
 use super::dom::{by_id, child, copy_clip, document, localize_page, next_task, on, say, Tone};
-use crate::formats::{clip, link_text, Format};
+use crate::formats::{clip, is_blank, link_text, Format};
 use crate::json::Json;
 use crate::locale::{text, text_with};
 
@@ -234,7 +234,7 @@ fn render_row(template: &HtmlTemplateElement, item: &Json) -> Option<Row> {
         .set_attribute("data-deployment-id", deployment_id)
         .ok()?;
     let shown = child::<Element>(&element, ".name")?;
-    if name.is_empty() {
+    if is_blank(name) {
         // Shown as "(unnamed)", copied as the link text every nameless report gets.
         shown.set_text_content(Some(&text("popupUnnamed")));
         shown.set_attribute("data-unnamed", "").ok()?;
