@@ -26,6 +26,7 @@
   let shadow = null;
   let observer = null;
   let defaultFormat = null; // the options' format, which the page's menu starts with
+  let formatChosen = false; // the user picked one in the menu: it then stays, page to page
 
   // After the extension is reloaded or updated, this script stays in the page without a
   // runtime; it then removes its button and stops, quietly.
@@ -74,6 +75,9 @@
     if (url !== location.href) return; // navigated again meanwhile; that check wins
     anchorSelector = info?.ok && info.report ? info.selector : null;
     if (anchorSelector) defaultFormat = info.format;
+    // Options changed meanwhile reach a menu the user has not touched at the next page.
+    const menu = shadow?.querySelector('select');
+    if (menu && defaultFormat && !formatChosen) menu.value = defaultFormat;
     if (shadow) setState('', '');
     place();
   }
@@ -134,6 +138,9 @@
     menu.setAttribute('aria-label', t('copyAs'));
     for (const [key, name] of FORMATS) menu.add(new Option(t(name), key));
     menu.value = defaultFormat ?? 'plain';
+    menu.addEventListener('change', () => {
+      formatChosen = true;
+    });
     element.addEventListener('pointerenter', prefetch);
     shadow.addEventListener('focusin', prefetch);
     shadow.addEventListener('click', (event) => {

@@ -11,8 +11,10 @@ import {
   buttonPlaced, chooseFormat, copiedText, copyWith, shownFormat,
 } from './page-button-ui.mjs';
 import { copyFrom, listShown, rowOf } from './popup-ui.mjs';
-import { legacyPath, reportUrl, useReportPages, withRuns } from './report-pages.mjs';
-import { settledText } from './waiting.mjs';
+import {
+  legacyPath, navigateInApp, reportUrl, useReportPages, withRuns,
+} from './report-pages.mjs';
+import { settledText, until } from './waiting.mjs';
 
 /** Markdown's escaping of a name, as the extension should write it. */
 const markdownName = (name) => name.replace(/[\\`*_[\]()<>&~|]/g, (c) => `\\${c}`);
@@ -90,5 +92,26 @@ describe('sharing formats', { timeout: 90_000 }, () => {
     const name = item.name.trim().replace(/\s+/g, ' ').replace(/&/g, '&amp;')
       .replace(/</g, '&lt;').replace(/>/g, '&gt;');
     assert.equal(await readClipboard(context), `<${item.share_link}|${name}>`);
+  });
+
+  it('the page menu follows the options at the next page, until the user picks one', async () => {
+    const { context } = session.browser;
+    await configure(context, { token: session.token, format: 'plain' });
+    const [first, second, third] = withRuns(await session.fake.control.fixture());
+    const { page } = await open(legacyPath(first.numeric_id, first.last_run_id));
+    await buttonPlaced(page);
+    assert.equal(await shownFormat(page), 'Plain URL');
+
+    await configure(context, { token: session.token, format: 'slack' });
+    await navigateInApp(page, legacyPath(second.numeric_id, second.last_run_id));
+    await buttonPlaced(page);
+    await until(async () => (await shownFormat(page)) === 'Slack link', 'the options\' format');
+
+    await chooseFormat(page, 'Markdown link');
+    await configure(context, { token: session.token, format: 'html' });
+    await navigateInApp(page, legacyPath(third.numeric_id, third.last_run_id));
+    await buttonPlaced(page);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(await shownFormat(page), 'Markdown link', 'the user\'s pick stays');
   });
 });
