@@ -116,9 +116,10 @@ need_browser() {
   need_apt chromium chromium-driver fonts-noto-cjk fonts-noto-color-emoji
 }
 
-# Debian's Firefox ESR, for the smoke test that runs the same build in Firefox.
-need_firefox() {
-  need_apt firefox-esr
+# Debian's Firefox ESR, for the smoke test that runs the same build in Firefox; a virtual X
+# display and a key presser, for the test that presses the extension's shortcut for real.
+need_test_tools() {
+  need_apt firefox-esr xvfb xdotool
 }
 
 demo() {
@@ -131,7 +132,7 @@ demo() {
 
 test_all() {
   need_browser
-  need_firefox
+  need_test_tools
   need_rust
 
   step "formatting"
@@ -158,6 +159,9 @@ test_all() {
 
   step "end-to-end tests in Chromium"
   node --test --test-concurrency=1 tests/e2e/*.test.mjs
+
+  step "the keyboard shortcut pressed in Chromium, on a virtual display"
+  xvfb-run -a node --test tests/desktop/*.test.mjs
 
   step "smoke test in Firefox"
   node --test tests/firefox/*.test.mjs

@@ -36,11 +36,12 @@ export const RESPONSE_SHAPES = [
  * test failed, and then the suite fails if the extension's service worker or pages reported
  * any error: console.error, uncaught exception or unhandled rejection (see extension-errors).
  * `developerMode` starts the profile with it on (see `makeProfile`); `extensionDir`, an async
- * function, makes the build to load instead of the shipped one. Returns the live
+ * function, makes the build to load instead of the shipped one; `headless: false` opens
+ * windows on the display in DISPLAY. Returns the live
  * session: { fake, browser, token, restartBrowser }.
  */
 export function useSession(fakeOptions = {}, options = {}) {
-  const { withToken = true, developerMode = false, extensionDir } = options;
+  const { withToken = true, developerMode = false, extensionDir, headless = true } = options;
   const session = {};
   const earlierErrors = []; // Those of browsers closed by `restartBrowser`.
 
@@ -49,6 +50,7 @@ export function useSession(fakeOptions = {}, options = {}) {
     session.fake = await startFake({ ...fakeOptions, token: session.token });
     session.profile = await makeProfile({ developerMode });
     session.extensionDir = await extensionDir?.();
+    session.headless = headless;
     session.browser = await launch(session);
     if (withToken) await configure(session.browser.context, { token: session.token });
   });
@@ -80,6 +82,8 @@ export function useSession(fakeOptions = {}, options = {}) {
 }
 
 function launch(session) {
-  const { profile, fake, extensionDir } = session;
-  return launchBrowser({ userDataDir: profile.dir, fakePort: fake.httpsPort, extensionDir });
+  const { profile, fake, extensionDir, headless } = session;
+  return launchBrowser({
+    userDataDir: profile.dir, fakePort: fake.httpsPort, extensionDir, headless,
+  });
 }

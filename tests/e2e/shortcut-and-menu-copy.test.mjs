@@ -1,6 +1,7 @@
 // The keyboard shortcut and the context-menu item copy the share link of the report page in
 // front, and a toast in the page says so, or why not. Headless Chromium cannot press a browser
-// shortcut or open a context menu, so these send what both handlers send the page's script.
+// shortcut or open a context menu, so these send what both handlers send the page's script;
+// tests/desktop presses the shortcut itself, on a virtual display.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
