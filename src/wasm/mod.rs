@@ -9,6 +9,7 @@ pub mod i18n;
 mod json;
 mod options;
 mod popup;
+mod popup_copy;
 mod report_problem;
 mod shared;
 mod worker;
