@@ -30,6 +30,14 @@ pub fn text_with(key: &str, values: &[&str]) -> String {
     }
 }
 
+/// The message for `count` things: `one`'s for exactly one, else `other`'s with the number.
+pub fn counted(count: u64, one: &str, other: &str) -> String {
+    match count {
+        1 => text(one),
+        _ => text_with(other, &[&count.to_string()]),
+    }
+}
+
 /// One catalog entry with `values` in place, read the way the browsers read it: a `$name$`
 /// in the message stands for the placeholder's `content`, in which `$1`…`$9` stand for the
 /// values; `$$` is a dollar sign. `None` when the entry has no message.
@@ -132,6 +140,19 @@ mod tests {
     fn a_value_is_put_in_as_it_is_even_with_dollars() {
         let echo = entry(r#"{"message": "[$V$]", "placeholders": {"v": {"content": "$1"}}}"#);
         assert_eq!(render(&echo, &["$1 $V$"]).unwrap(), "[$1 $V$]");
+    }
+
+    #[test]
+    fn one_thing_and_any_other_number_have_their_own_messages() {
+        assert_eq!(counted(1, "popupCountOne", "popupCount"), "1 orchestration");
+        assert_eq!(
+            counted(0, "popupCountOne", "popupCount"),
+            "0 orchestrations"
+        );
+        assert_eq!(
+            counted(28, "popupCountOne", "popupCount"),
+            "28 orchestrations"
+        );
     }
 
     #[test]

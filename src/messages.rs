@@ -220,13 +220,7 @@ async fn reply<T: Transport>(
         }
     }
     let client = Client::new(transport, host.clone(), settings.token.trim().to_owned());
-    let format = match request {
-        Request::PageLink {
-            format: Some(chosen),
-            ..
-        } => chosen,
-        _ => settings.format(),
-    };
+    let format = settings.format();
     match (
         dispatch(&request, &client, &mut memory, format).await,
         &credentials,
@@ -249,12 +243,13 @@ struct Memory<'a> {
 }
 
 /// Answers a request that needs the API, with the token the client holds. A report page's
-/// link comes ready for the clipboard in `format`; the popup formats its own.
+/// link comes ready for the clipboard, in the format the page chose or else in
+/// `default_format`; the popup formats its own.
 async fn dispatch<T: Transport>(
     request: &Request,
     client: &Client<T>,
     memory: &mut Memory<'_>,
-    format: Format,
+    default_format: Format,
 ) -> Result<Json, Error> {
     match request {
         Request::ListOrchestrations => {
@@ -299,7 +294,10 @@ async fn dispatch<T: Transport>(
             ]))
         }
         Request::PageLink {
-            url, name, link, ..
+            url,
+            name,
+            link,
+            format,
         } => {
             let page = page_at(url, &client.host)?;
             let name = visible(name.as_deref());
@@ -314,6 +312,7 @@ async fn dispatch<T: Transport>(
                     (url.into_string(), Some(page.run.as_str()))
                 }
             };
+            let format = format.unwrap_or(default_format);
             let Clip { text, html } = clip(format, &url, &link_text(name.unwrap_or(""), run));
             Ok(ok([
                 ("url", url.into()),

@@ -14,7 +14,7 @@ use super::dom::{after_ms, by_id, localize_page, on, say, Tone};
 use super::report_problem::wire_diagnostics;
 use crate::host::Host;
 use crate::json::Json;
-use crate::locale::{text, text_with};
+use crate::locale::{counted, text, text_with};
 use crate::settings::{Form, Settings};
 
 #[wasm_bindgen]
@@ -89,10 +89,8 @@ fn wire(page: Rc<Page>) {
             say(&page.status, &text("optionsTesting"), Tone::Neutral);
             match ask(Json::object([("type", "testConnection".into())])).await {
                 Ok(reply) => {
-                    let connected = match reply["count"].as_u64().unwrap_or(0) {
-                        1 => text("optionsConnectedOne"),
-                        count => text_with("optionsConnected", &[&count.to_string()]),
-                    };
+                    let count = reply["count"].as_u64().unwrap_or(0);
+                    let connected = counted(count, "optionsConnectedOne", "optionsConnected");
                     say(&page.status, &connected, Tone::Good);
                 }
                 Err(failure) => say(&page.status, &failure.message, Tone::Bad),

@@ -14,7 +14,7 @@ use super::dom::{by_id, child, document, localize_page, next_task, on, say, Tone
 use super::popup_copy::wire_actions;
 use crate::formats::{is_blank, Format};
 use crate::json::Json;
-use crate::locale::{text, text_with};
+use crate::locale::{counted, text, text_with};
 
 #[wasm_bindgen]
 pub fn start_popup(asker: String) {
@@ -271,13 +271,13 @@ fn apply_filter(rows: &[Row]) {
 }
 
 fn show_count(shown: usize, total: usize) {
-    let (shown, total) = (shown.to_string(), total.to_string());
-    let count = if shown != total {
-        text_with("popupCountFiltered", &[&shown, &total])
-    } else if total == "1" {
-        text("popupCountOne")
+    let count = if shown == total {
+        counted(total as u64, "popupCountOne", "popupCount")
     } else {
-        text_with("popupCount", &[&total])
+        text_with(
+            "popupCountFiltered",
+            &[&shown.to_string(), &total.to_string()],
+        )
     };
     say(&by_id("count"), &count, Tone::Neutral);
 }

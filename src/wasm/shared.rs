@@ -82,11 +82,11 @@ fn same_work_worded_otherwise(question: &Question) -> Option<Promise> {
     })
 }
 
-fn join_or_start(key: Question, message: Json, sender: Sender) -> Option<InFlight> {
+fn join_or_start(question: Question, message: Json, sender: Sender) -> Option<InFlight> {
     let joined = IN_FLIGHT.with(|slot| {
         let slot = slot.borrow();
         slot.iter()
-            .find(|(running, _)| *running == key)
+            .find(|(running, _)| *running == question)
             .map(|(_, in_flight)| in_flight.clone())
     });
     if joined.is_some() {
@@ -94,7 +94,7 @@ fn join_or_start(key: Question, message: Json, sender: Sender) -> Option<InFligh
     }
     let controller = AbortController::new().ok()?;
     let signal = controller.signal();
-    let done = key.clone();
+    let done = question.clone();
     let reply = future_to_promise(async move {
         let reply = answer_message(message, sender, Some(signal)).await;
         // Whoever asks from now on gets a fresh answer.
@@ -106,6 +106,6 @@ fn join_or_start(key: Question, message: Json, sender: Sender) -> Option<InFligh
         askers: Rc::new(Cell::new(0)),
         controller,
     };
-    IN_FLIGHT.with(|slot| slot.borrow_mut().push((key, running.clone())));
+    IN_FLIGHT.with(|slot| slot.borrow_mut().push((question, running.clone())));
     Some(running)
 }
