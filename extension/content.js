@@ -24,6 +24,7 @@
   let busy = false;
   let host = null; // this instance's button host element
   let shadow = null;
+  let menu = null; // the format menu beside the buttons
   let observer = null;
   let defaultFormat = null; // the options' format, which the page's menu starts with
   let formatChosen = false; // the user picked one in the menu: it then stays, page to page
@@ -76,7 +77,6 @@
     anchorSelector = info?.ok && info.report ? info.selector : null;
     if (anchorSelector) defaultFormat = info.format;
     // Options changed meanwhile reach a menu the user has not touched at the next page.
-    const menu = shadow?.querySelector('select');
     if (menu && defaultFormat && !formatChosen) menu.value = defaultFormat;
     if (shadow) setState('', '');
     place();
@@ -134,7 +134,7 @@
     // The words go in as text: a translation is never read as markup.
     shadow.querySelector('[data-link="share"]').textContent = t('copyShareLink');
     shadow.querySelector('[data-link="report"]').textContent = t('copyReportUrl');
-    const menu = shadow.querySelector('select');
+    menu = shadow.querySelector('select');
     menu.setAttribute('aria-label', t('copyAs'));
     for (const [key, name] of FORMATS) menu.add(new Option(t(name), key));
     menu.value = defaultFormat ?? 'plain';
@@ -170,8 +170,8 @@
     // Only the user's own pointer or focus: a page script dispatching events costs nothing.
     if (!event.isTrusted || prefetched === page || busy) return;
     prefetched = page;
-    const format = shadow.querySelector('select').value;
-    ask({ type: 'pageLink', url: location.href, name: visibleName(), link: 'share', format });
+    ask({ type: 'pageLink', url: location.href, name: visibleName(), link: 'share',
+      format: menu.value });
   }
 
   // The rich format goes as HTML with the bare URL beside it, for places that take only text.
@@ -188,7 +188,7 @@
     const askedFor = page;
     show(t('pageCopying'), '', true);
     // The shortcut and the menu copy in the options' format; the buttons in the one chosen.
-    const format = show === setState ? shadow.querySelector('select').value : undefined;
+    const format = show === setState ? menu.value : undefined;
     const request = { type: 'pageLink', url: location.href, name: visibleName(), link, format };
     const reply = await ask(request);
     if (orphaned()) return; // the extension went away

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 
-import { configure, EXTENSION_DIR, serviceWorker, useSession } from './harness.mjs';
-import { allStatusTexts, buttonPlaced, namesOf } from './page-button-ui.mjs';
+import { configure, EXTENSION_DIR, useSession } from './harness.mjs';
+import { allStatusTexts, askToCopy, buttonPlaced, namesOf } from './page-button-ui.mjs';
 import { legacyPath, useReportPages, withRuns } from './report-pages.mjs';
 import { until } from './waiting.mjs';
 
@@ -122,16 +122,13 @@ describe('every word comes from the message catalog', { timeout: 90_000 }, () =>
     const { page } = await open(legacyPath(item.numeric_id, item.last_run_id));
     // The buttons are found by their marked names, or not at all.
     const marked = (english) => `${MARK}${english}⟧`;
-    await buttonPlaced(page, { share: marked('Copy share link'), report: marked('Copy report URL') });
+    const names = { share: marked('Copy share link'), report: marked('Copy report URL') };
+    await buttonPlaced(page, names);
     const menus = await namesOf(page, 'combobox');
     assert.deepEqual(menus, [marked('Copy as')]);
     const formats = await namesOf(page, 'option');
     assert.ok(formats.length === 4 && formats.every((name) => name.startsWith(MARK)), formats);
-    const worker = await serviceWorker(session.browser.context);
-    await worker.evaluate(async (url) => {
-      const [tab] = await chrome.tabs.query({ url });
-      await chrome.tabs.sendMessage(tab.id, { type: 'copyShareLinkHere' }, { frameId: 0 });
-    }, page.url());
+    await askToCopy(session.browser.context, page.url());
     await until(async () => (await allStatusTexts(page)).some((t) => t.includes('copied')),
       'the toast');
     const texts = (await allStatusTexts(page)).filter(Boolean);

@@ -8,6 +8,7 @@ import { readClipboard, useSession } from './harness.mjs';
 import {
   buttonPlaced, chooseFormat, copiedText, copyWith, HOST_SELECTOR,
 } from './page-button-ui.mjs';
+import { markdownName, oneLine } from './link-texts.mjs';
 import { legacyPath, useReportPages, withRuns } from './report-pages.mjs';
 import { until } from './waiting.mjs';
 
@@ -79,7 +80,7 @@ describe('the page button asking ahead', { timeout: 60_000 }, () => {
     } finally {
       await control.rules([]);
     }
-    const name = item.name.trim().replace(/\s+/g, ' ').replace(/[\\`*_[\]()<>&~|]/g, '\\$&');
+    const name = markdownName(oneLine(item.name));
     assert.equal(await readClipboard(session.browser.context), `[${name}](${item.share_link})`);
     const reports = (await apiCalls()).filter((r) => r.path.endsWith('/csvreport'));
     assert.equal(reports.length, 1, 'the early answer is reused, not asked again');

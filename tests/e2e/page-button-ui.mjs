@@ -5,6 +5,8 @@
 // announced.
 import assert from 'node:assert/strict';
 
+import { serviceWorker } from './browser.mjs';
+
 export const HOST_SELECTOR = 'span[data-functionize-report-links]';
 export const SHARE = 'Copy share link';
 export const REPORT = 'Copy report URL';
@@ -113,12 +115,14 @@ async function statusRegions(page) {
   const cdp = await cdpOf(page);
   const regions = [];
   for (const region of await axNodes(page, 'status')) {
-    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: region.backendDOMNodeId });
+    const backendNodeId = region.backendDOMNodeId;
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId });
     const { result } = await cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId,
       functionDeclaration: `function () {
         const host = this.getRootNode().host;
-        return { text: this.textContent.trim(), buttons: Boolean(host?.matches('${HOST_SELECTOR}')) };
+        const buttons = Boolean(host?.matches('${HOST_SELECTOR}'));
+        return { text: this.textContent.trim(), buttons };
       }`,
       returnByValue: true,
     });
@@ -157,6 +161,18 @@ export async function copyWith(page, link) {
 
 export function copiedText(link) {
   return SETTLED[link];
+}
+
+/**
+ * Sends the page at `url` the message the keyboard shortcut and the right-click menu send,
+ * from the extension's worker, as their handlers do.
+ */
+export async function askToCopy(context, url) {
+  const worker = await serviceWorker(context);
+  await worker.evaluate(async (pageUrl) => {
+    const [tab] = await chrome.tabs.query({ url: pageUrl });
+    await chrome.tabs.sendMessage(tab.id, { type: 'copyShareLinkHere' }, { frameId: 0 });
+  }, url);
 }
 
 /** The names a screen reader reads for the page's elements of `role`. */

@@ -14,12 +14,8 @@ import { copyFrom, listShown, rowOf } from './popup-ui.mjs';
 import {
   legacyPath, navigateInApp, reportUrl, useReportPages, withRuns,
 } from './report-pages.mjs';
+import { htmlName, markdownName, oneLine, slackName } from './link-texts.mjs';
 import { settledText, until } from './waiting.mjs';
-
-/** Markdown's escaping of a name, as the extension should write it. */
-const markdownName = (name) => name.replace(/[\\`*_[\]()<>&~|]/g, (c) => `\\${c}`);
-const htmlName = (name) => name.replace(/&/g, '&amp;').replace(/</g, '&lt;')
-  .replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 describe('sharing formats', { timeout: 90_000 }, () => {
   const session = useSession({ shape: 'wrapped', ids: 'numbers' });
@@ -54,8 +50,7 @@ describe('sharing formats', { timeout: 90_000 }, () => {
   it('the popup copies a Slack link', async () => {
     const [item] = await session.fake.control.fixture();
     const { text } = await copyInPopup(item, 'slack');
-    const name = item.name.trim().replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    assert.equal(text, `<${item.share_link}|${name}>`);
+    assert.equal(text, `<${item.share_link}|${slackName(item.name.trim())}>`);
   });
 
   it('the options set the format the popup starts with and the page button uses', async () => {
@@ -74,8 +69,9 @@ describe('sharing formats', { timeout: 90_000 }, () => {
     await writeClipboard(session.browser.context, 'before');
     assert.equal(await copyWith(page, 'report'), copiedText('report'));
     const copied = await readClipboard(session.browser.context);
-    const name = markdownName(item.name.trim().replace(/\s+/g, ' '));
-    assert.equal(copied, `[${name}, run ${item.last_run_id}](${reportUrl(item, item.last_run_id)})`);
+    const name = markdownName(oneLine(item.name));
+    const url = reportUrl(item, item.last_run_id);
+    assert.equal(copied, `[${name}, run ${item.last_run_id}](${url})`);
   });
 
   it('the page button offers every format, starting with the options\' one', async () => {
@@ -89,8 +85,7 @@ describe('sharing formats', { timeout: 90_000 }, () => {
     await chooseFormat(page, 'Slack link');
     await writeClipboard(context, 'before');
     assert.equal(await copyWith(page, 'share'), copiedText('share'));
-    const name = item.name.trim().replace(/\s+/g, ' ').replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const name = slackName(oneLine(item.name));
     assert.equal(await readClipboard(context), `<${item.share_link}|${name}>`);
   });
 

@@ -5,21 +5,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
+import { FUNCTIONIZE_ORIGIN, readClipboard, useSession, writeClipboard } from './harness.mjs';
 import {
-  FUNCTIONIZE_ORIGIN, readClipboard, serviceWorker, useSession, writeClipboard,
-} from './harness.mjs';
-import { allStatusTexts, buttonPlaced, copiedText, copyWith } from './page-button-ui.mjs';
+  allStatusTexts, askToCopy, buttonPlaced, copiedText, copyWith,
+} from './page-button-ui.mjs';
 import { legacyPath, navigateInApp, useReportPages, withRuns } from './report-pages.mjs';
 import { until } from './waiting.mjs';
-
-/** Sends the page at `url` the message the shortcut and the menu send, from the worker. */
-async function askToCopy(session, url) {
-  const worker = await serviceWorker(session.browser.context);
-  await worker.evaluate(async (pageUrl) => {
-    const [tab] = await chrome.tabs.query({ url: pageUrl });
-    await chrome.tabs.sendMessage(tab.id, { type: 'copyShareLinkHere' }, { frameId: 0 });
-  }, url);
-}
 
 describe('copying from the shortcut or the context menu', { timeout: 60_000 }, () => {
   const session = useSession({ shape: 'bare', ids: 'strings' });
@@ -37,7 +28,7 @@ describe('copying from the shortcut or the context menu', { timeout: 60_000 }, (
     await writeClipboard(session.browser.context, 'before');
     await page.bringToFront();
 
-    await askToCopy(session, page.url());
+    await askToCopy(session.browser.context, page.url());
     await toastSays(page, 'Share link copied');
     assert.equal(await readClipboard(session.browser.context), item.share_link);
   });
@@ -47,7 +38,7 @@ describe('copying from the shortcut or the context menu', { timeout: 60_000 }, (
     await page.goto(`${FUNCTIONIZE_ORIGIN}/`);
     // The page's script may still be starting: ask until it answers.
     await until(async () => {
-      await askToCopy(session, page.url()).catch(() => {});
+      await askToCopy(session.browser.context, page.url()).catch(() => {});
       return (await allStatusTexts(page)).some((text) => text.startsWith('This is not'));
     }, 'the toast on a page that is not a report');
     const texts = await allStatusTexts(page);
@@ -66,7 +57,7 @@ describe('a shortcut copy when the page changes before the answer', { timeout: 6
     const [first, second] = withRuns(await session.fake.control.fixture());
     const { page } = await open(legacyPath(first.numeric_id, first.last_run_id));
     await buttonPlaced(page);
-    await askToCopy(session, page.url());
+    await askToCopy(session.browser.context, page.url());
     await navigateInApp(page, legacyPath(second.numeric_id, second.last_run_id));
 
     const changed = 'The page changed before the link came; nothing was copied.';
